@@ -1,0 +1,68 @@
+package io.kasparro.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/** Parsing and bounds of query parameters; every failure names the parameter. */
+final class Params {
+
+  private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9.\\-_$]{1,32}");
+  private static final Pattern SOURCE = Pattern.compile("[a-z0-9_\\-]{1,32}");
+
+  private Params() {}
+
+  static int intInRange(String name, String value, int defaultValue, int min, int max) {
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadParameterException(
+        name, name + " must be a whole number from " + min + " to " + max);
+  }
+
+  /** An ISO-8601 instant ({@code 2026-11-20T12:00:00Z}) or a date ({@code 2026-11-20}, UTC). */
+  static Instant instant(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    String text = value.strip();
+    try {
+      if (text.length() == 10) {
+        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadParameterException(
+          name, name + " must be an ISO-8601 time such as 2026-11-20T12:00:00Z, or a date");
+    }
+  }
+
+  static String symbol(String name, String value) {
+    return matching(name, value, SYMBOL, "a ticker of up to 32 letters, digits or . - _ $");
+  }
+
+  static String source(String name, String value) {
+    return matching(name, value, SOURCE, "a source name such as csv or coingecko");
+  }
+
+  private static String matching(String name, String value, Pattern pattern, String expected) {
+    if (value == null) {
+      return null;
+    }
+    if (!pattern.matcher(value).matches()) {
+      throw new BadParameterException(name, name + " must be " + expected);
+    }
+    return value;
+  }
+}

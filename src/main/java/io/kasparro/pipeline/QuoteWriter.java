@@ -1,0 +1,70 @@
+package io.kasparro.pipeline;
+
+import io.kasparro.source.MarketQuote;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Upserts market quotes. {@code UNIQUE (asset_id, source, last_updated)} holds one quote per asset,
+ * source and instant; a later bronze record for the same key (a corrected file) replaces it.
+ */
+@Component
+class QuoteWriter {
+
+  private static final String UPSERT =
+      """
+      INSERT INTO market_quotes (asset_id, source, price_usd, market_cap_usd, volume_24h_usd,
+                                 last_updated, raw_id, run_id)
+      SELECT q.asset_id::bigint, ?, q.price::numeric, q.cap::numeric, q.volume::numeric,
+             q.updated::timestamptz, q.raw_id::bigint, ?
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+             AS q (asset_id, price, cap, volume, updated, raw_id)
+      ON CONFLICT (asset_id, source, last_updated) DO UPDATE
+         SET price_usd = EXCLUDED.price_usd, market_cap_usd = EXCLUDED.market_cap_usd,
+             volume_24h_usd = EXCLUDED.volume_24h_usd, raw_id = EXCLUDED.raw_id,
+             run_id = EXCLUDED.run_id
+       WHERE market_quotes.raw_id < EXCLUDED.raw_id
+      """;
+
+  private final JdbcTemplate jdbc;
+
+  QuoteWriter(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A quote ready to store: its canonical asset and the bronze row it came from. */
+  record Row(long assetId, long rawId, MarketQuote quote) {}
+
+  /** Writes the rows and returns how many silver rows they make (one per key). */
+  int write(String source, long runId, List<Row> rows) {
+    Map<String, Row> lastByKey = new LinkedHashMap<>();
+    for (Row row : rows) {
+      lastByKey.put(row.assetId() + "@" + row.quote().lastUpdated(), row);
+    }
+    List<Row> unique = new ArrayList<>(lastByKey.values());
+    if (unique.isEmpty()) {
+      return 0;
+    }
+    SqlArrays.update(
+        jdbc,
+        UPSERT,
+        source,
+        runId,
+        SqlArrays.column(unique, Row::assetId),
+        SqlArrays.column(unique, r -> plain(r.quote().priceUsd())),
+        SqlArrays.column(unique, r -> plain(r.quote().marketCapUsd())),
+        SqlArrays.column(unique, r -> plain(r.quote().volume24hUsd())),
+        SqlArrays.column(unique, r -> r.quote().lastUpdated()),
+        SqlArrays.column(unique, Row::rawId));
+    return unique.size();
+  }
+
+  private static String plain(BigDecimal value) {
+    return value == null ? null : value.toPlainString();
+  }
+}

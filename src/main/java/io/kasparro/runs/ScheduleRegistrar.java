@@ -1,0 +1,101 @@
+package io.kasparro.runs;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
+import io.kasparro.pipeline.SourceRunner;
+import io.kasparro.source.Source;
+import io.kasparro.source.SourceRegistry;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * In {@code serve} mode, once the service is up: makes the stored schedules match the
+ * configuration, and starts a first run of every enabled source if configured to.
+ */
+@Component
+class ScheduleRegistrar {
+
+  private static final Logger log = LoggerFactory.getLogger(ScheduleRegistrar.class);
+
+  private final ObjectProvider<SchedulerClient> scheduler;
+  private final RecurringTaskWithPersistentSchedule<SourceSchedule> task;
+  private final SourceRegistry sources;
+  private final SourceRunner runner;
+  private final SchedulingProperties properties;
+  private final TaskExecutor executor;
+  private final Clock clock;
+
+  ScheduleRegistrar(
+      ObjectProvider<SchedulerClient> scheduler,
+      RecurringTaskWithPersistentSchedule<SourceSchedule> task,
+      SourceRegistry sources,
+      SourceRunner runner,
+      SchedulingProperties properties,
+      TaskExecutor executor,
+      Clock clock) {
+    this.scheduler = scheduler;
+    this.task = task;
+    this.sources = sources;
+    this.runner = runner;
+    this.properties = properties;
+    this.executor = executor;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void onReady() {
+    SchedulerClient client = scheduler.getIfAvailable();
+    if (client == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    Map<String, SourceSchedule> stored = new HashMap<>();
+    client
+        .getScheduledExecutionsForTask(ScheduleConfiguration.TASK_NAME, SourceSchedule.class)
+        .forEach(execution -> stored.put(execution.getTaskInstance().getId(), execution.getData()));
+    stored.keySet().stream()
+        .filter(name -> sources.find(name).isEmpty())
+        .forEach(
+            name -> {
+              client.cancel(task.instance(name));
+              log.info("Removed the schedule of disabled source {}", name);
+            });
+    for (Source source : sources.all()) {
+      register(client, source, stored.get(source.name()), now);
+      if (properties.runAtStartup()) {
+        executor.execute(() -> runAtStartup(source));
+      }
+    }
+  }
+
+  private void register(SchedulerClient client, Source source, SourceSchedule stored, Instant now) {
+    SourceSchedule wanted = new SourceSchedule(source.name(), source.schedule());
+    if (stored == null) {
+      client.scheduleIfNotExists(task.instance(source.name(), wanted), wanted.firstRun(now));
+      log.info("Scheduled {} every '{}'", source.name(), wanted.expression());
+    } else if (!wanted.equals(stored)) {
+      client.reschedule(task.schedulableInstance(source.name(), wanted));
+      log.info("Rescheduled {} to '{}'", source.name(), wanted.expression());
+    }
+  }
+
+  private void runAtStartup(Source source) {
+    try {
+      runner.run(source, TriggeredBy.STARTUP);
+    } catch (SourceBusyException busy) {
+      log.info("Start-up run of {} skipped: {}", source.name(), busy.getMessage());
+    } catch (SQLException | RuntimeException e) {
+      log.error("Start-up run of {} could not start: {}", source.name(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.kasparro.runs;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.github.kagkarlsson.scheduler.task.helper.ScheduleAndData;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * The schedule of one source, stored with its db-scheduler task instance.
+ *
+ * @param source the source's name
+ * @param expression a duration ({@code 15m}, {@code PT15M}): that long between the end of one run
+ *     and the start of the next; or a six-field cron expression
+ */
+public record SourceSchedule(String source, String expression) implements ScheduleAndData {
+
+  /**
+   * @throws IllegalArgumentException if the expression is neither a duration nor a cron expression
+   */
+  public SourceSchedule {
+    parse(expression);
+  }
+
+  @Override
+  @JsonIgnore
+  public Schedule getSchedule() {
+    return parse(expression);
+  }
+
+  @Override
+  @JsonIgnore
+  public Object getData() {
+    return source;
+  }
+
+  /** When the first scheduled run is due, a start-up run having just been made. */
+  Instant firstRun(Instant now) {
+    Schedule schedule = getSchedule();
+    return isCron(expression)
+        ? schedule.getInitialExecutionTime(now)
+        : now.plus(DurationStyle.detectAndParse(expression));
+  }
+
+  private static Schedule parse(String expression) {
+    if (expression == null || expression.isBlank()) {
+      throw new IllegalArgumentException("a schedule must not be blank");
+    }
+    if (isCron(expression)) {
+      return Schedules.cron(expression.strip());
+    }
+    Duration delay = DurationStyle.detectAndParse(expression.strip());
+    if (delay.isNegative() || delay.isZero()) {
+      throw new IllegalArgumentException("a schedule's interval must be positive: " + expression);
+    }
+    return Schedules.fixedDelay(delay);
+  }
+
+  private static boolean isCron(String expression) {
+    return expression.strip().contains(" ");
+  }
+}

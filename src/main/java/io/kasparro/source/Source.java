@@ -1,0 +1,40 @@
+package io.kasparro.source;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One upstream of market data or news. A source knows its format and how to page through it; it
+ * knows nothing of the database.
+ *
+ * <p>Contract: {@link #extract} reads from the given checkpoint onwards and hands over batches in
+ * order. Each batch carries the checkpoint that becomes true once that batch is committed; the run
+ * loop commits the records and that checkpoint together. If extraction fails part way, batches
+ * already handed over stay committed and the next run starts from the last committed checkpoint.
+ */
+public interface Source {
+
+  /** Stable name used in the database, configuration and API ({@code csv}, {@code coingecko}). */
+  String name();
+
+  /**
+   * How often the scheduler runs this source: a duration such as {@code 15m} (fixed delay between
+   * runs) or a six-field cron expression.
+   */
+  String schedule();
+
+  /**
+   * Reads everything new since {@code checkpoint} and passes it to {@code sink} batch by batch.
+   *
+   * @param checkpoint the last committed checkpoint; an empty object on the first run
+   * @throws Exception a failure that ends this source's run (the run is marked failed)
+   */
+  void extract(JsonNode checkpoint, BatchSink sink) throws Exception;
+
+  /**
+   * Turns one bronze payload into its silver form. Must depend on the payload alone, so silver can
+   * be rebuilt from bronze.
+   *
+   * @throws InvalidRecordException when the payload cannot be made into a valid silver record
+   */
+  SilverRecord transform(JsonNode payload);
+}

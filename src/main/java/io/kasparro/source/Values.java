@@ -1,0 +1,103 @@
+package io.kasparro.source;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the numbers and times that real files and feeds contain: {@code "$87,000"}, {@code 1.7T},
+ * {@code 4800 USD}, ISO-8601 with or without zone, epoch seconds or milliseconds, plain dates.
+ * Every failure names the field and the value.
+ */
+public final class Values {
+
+  private static final Pattern AMOUNT =
+      Pattern.compile("^([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([KMBT])?$");
+  private static final Pattern EPOCH = Pattern.compile("^[0-9]{9,13}(\\.[0-9]+)?$");
+  private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
+
+  private Values() {}
+
+  /**
+   * A non-negative amount in US dollars, or null when blank.
+   *
+   * @throws InvalidRecordException if the text is not a number or is negative
+   */
+  public static BigDecimal amount(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String cleaned =
+        text.strip()
+            .replace("$", "")
+            .replace(",", "")
+            .replace("_", "")
+            .replaceFirst("(?i)\\s*(usd|us\\$)$", "")
+            .strip();
+    Matcher matcher = AMOUNT.matcher(cleaned.toUpperCase(Locale.ROOT));
+    if (!matcher.matches()) {
+      throw new InvalidRecordException(
+          "invalid_number", field + " is not a number: '" + abbreviate(text) + "'");
+    }
+    BigDecimal value = new BigDecimal(matcher.group(1));
+    if (matcher.group(2) != null) {
+      value = value.scaleByPowerOfTen(magnitude(matcher.group(2).charAt(0)));
+    }
+    if (value.signum() < 0) {
+      throw new InvalidRecordException(
+          "negative_value", field + " must not be negative: '" + abbreviate(text) + "'");
+    }
+    return value;
+  }
+
+  /**
+   * A point in time from ISO-8601 (zone optional, UTC assumed), epoch seconds or milliseconds, or a
+   * date (its start, UTC).
+   *
+   * @throws InvalidRecordException if the text is none of those
+   */
+  public static Instant instant(String field, String text) {
+    String value = text.strip();
+    try {
+      if (EPOCH.matcher(value).matches()) {
+        BigDecimal number = new BigDecimal(value);
+        return number.compareTo(BigDecimal.valueOf(EPOCH_MILLIS_THRESHOLD)) >= 0
+            ? Instant.ofEpochMilli(number.longValue())
+            : Instant.ofEpochSecond(number.longValue());
+      }
+      if (value.length() == 10) {
+        return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      String iso = value.replace(' ', 'T');
+      try {
+        return OffsetDateTime.parse(iso).toInstant();
+      } catch (DateTimeParseException noZone) {
+        return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+      }
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new InvalidRecordException(
+          "invalid_timestamp", field + " is not a timestamp: '" + abbreviate(text) + "'");
+    }
+  }
+
+  private static int magnitude(char suffix) {
+    return switch (suffix) {
+      case 'K' -> 3;
+      case 'M' -> 6;
+      case 'B' -> 9;
+      case 'T' -> 12;
+      default -> throw new IllegalArgumentException("unknown suffix " + suffix);
+    };
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+  }
+}

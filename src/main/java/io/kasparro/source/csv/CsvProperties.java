@@ -1,0 +1,24 @@
+package io.kasparro.source.csv;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The CSV market-data source.
+ *
+ * @param enabled whether the source runs at all
+ * @param path a file, or a glob such as {@code /data/in/*.csv}, relative to the working directory
+ * @param schedule how often it runs: a duration ({@code 15m}) or a cron expression
+ * @param batchSize rows committed per transaction, together with the checkpoint
+ */
+@Validated
+@ConfigurationProperties("kasparro.sources.csv")
+public record CsvProperties(
+    @DefaultValue("true") boolean enabled,
+    @NotBlank @DefaultValue("sample-data/*.csv") String path,
+    @NotBlank @DefaultValue("15m") String schedule,
+    @Min(1) @Max(100_000) @DefaultValue("5000") int batchSize) {}

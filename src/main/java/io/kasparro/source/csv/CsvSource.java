@@ -1,0 +1,217 @@
+package io.kasparro.source.csv;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.kasparro.source.Batch;
+import io.kasparro.source.BatchSink;
+import io.kasparro.source.RawRecord;
+import io.kasparro.source.SilverRecord;
+import io.kasparro.source.Source;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Market rows from CSV files. Files are streamed record by record; the checkpoint holds, per file,
+ * the byte offset reached and a fingerprint of what was read, so an unchanged file is skipped, an
+ * appended one is read from where it ended and a replaced one is read again.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "kasparro.sources.csv.enabled", matchIfMissing = true)
+class CsvSource implements Source {
+
+  static final String NAME = "csv";
+  private static final Logger log = LoggerFactory.getLogger(CsvSource.class);
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+  private final CsvProperties properties;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final CsvReader.CsvReaderBuilder csv = CsvReader.builder().allowExtraFields(true);
+  private final CsvRowMapper rowMapper = new CsvRowMapper();
+
+  CsvSource(CsvProperties properties, JsonMapper json, Clock clock) {
+    this.properties = properties;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String schedule() {
+    return properties.schedule();
+  }
+
+  @Override
+  public void extract(JsonNode checkpoint, BatchSink sink) throws IOException {
+    List<Path> files = CsvFiles.resolve(properties.path());
+    if (files.isEmpty()) {
+      log.warn("No CSV file matches {}", properties.path());
+    }
+    ObjectNode progress =
+        checkpoint.path("files").isObject()
+            ? ((ObjectNode) checkpoint.get("files")).deepCopy()
+            : json.createObjectNode();
+    for (Path file : files) {
+      readFile(file, progress, sink);
+    }
+  }
+
+  @Override
+  public SilverRecord transform(JsonNode payload) {
+    return rowMapper.toQuote(payload.path("row"));
+  }
+
+  private void readFile(Path file, ObjectNode progress, BatchSink sink) throws IOException {
+    String key = file.toString();
+    long size = Files.size(file);
+    long start = resumeOffset(file, size, progress.get(key));
+    if (start == size) {
+      log.info("{} unchanged since the last run ({} bytes), skipping", file.getFileName(), size);
+      return;
+    }
+    if (start > 0) {
+      log.info(
+          "{} grew from {} to {} bytes; reading the new tail", file.getFileName(), start, size);
+    }
+    List<String> header = readHeader(file);
+    if (header.isEmpty()) {
+      log.warn("{} has no header line, skipping", file.getFileName());
+      return;
+    }
+    ProgressLog progressLog = new ProgressLog(file, size, start);
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(start);
+      RecordSplitter splitter = new RecordSplitter(in, start);
+      if (start == 0) {
+        splitter.next();
+      }
+      List<RawRecord> records = new ArrayList<>(properties.batchSize());
+      String line;
+      while ((line = splitter.next()) != null) {
+        records.add(toRawRecord(file, header, line));
+        if (records.size() == properties.batchSize()) {
+          emit(sink, records, progress, file, splitter.recordEnd());
+          records = new ArrayList<>(properties.batchSize());
+          progressLog.maybeLog(splitter.recordEnd());
+        }
+      }
+      if (!records.isEmpty() || splitter.recordEnd() > start) {
+        emit(sink, records, progress, file, splitter.recordEnd());
+      }
+      progressLog.done(splitter.recordEnd());
+    }
+  }
+
+  private long resumeOffset(Path file, long size, JsonNode saved) throws IOException {
+    if (saved == null || !saved.isObject()) {
+      return 0;
+    }
+    FileFingerprint fingerprint =
+        new FileFingerprint(
+            saved.path("offset").asLong(),
+            saved.path("head").asString(),
+            saved.path("tail").asString());
+    if (fingerprint.matches(file, size)) {
+      return fingerprint.offset();
+    }
+    log.info("{} was replaced since the last run; reading it again", file.getFileName());
+    return 0;
+  }
+
+  private List<String> readHeader(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file);
+        RecordSplitter splitter = new RecordSplitter(in, 0)) {
+      String line = splitter.next();
+      if (line == null) {
+        return List.of();
+      }
+      List<String> fields = new ArrayList<>(csv.ofSingleCsvRecord(line).getFields());
+      fields.set(0, fields.get(0).replace("\uFEFF", ""));
+      return fields;
+    }
+  }
+
+  private RawRecord toRawRecord(Path file, List<String> header, String line) {
+    CsvRecord record = csv.ofSingleCsvRecord(line);
+    ObjectNode payload = json.createObjectNode();
+    payload.put("file", file.getFileName().toString());
+    ObjectNode row = payload.putObject("row");
+    for (int i = 0; i < header.size(); i++) {
+      row.put(header.get(i), i < record.getFieldCount() ? record.getField(i) : null);
+    }
+    return new RawRecord(CsvRowMapper.recordId(row), json.writeValueAsString(payload));
+  }
+
+  private void emit(
+      BatchSink sink, List<RawRecord> records, ObjectNode progress, Path file, long offset)
+      throws IOException {
+    FileFingerprint fingerprint = FileFingerprint.of(file, offset);
+    ObjectNode entry = progress.putObject(file.toString());
+    entry.put("offset", fingerprint.offset());
+    entry.put("head", fingerprint.head());
+    entry.put("tail", fingerprint.tail());
+    ObjectNode checkpoint = json.createObjectNode();
+    checkpoint.set("files", progress.deepCopy());
+    sink.accept(new Batch(records, checkpoint));
+  }
+
+  /** Logs how far a long file has got, at most every few seconds. */
+  private final class ProgressLog {
+    private final Path file;
+    private final long size;
+    private final long startOffset;
+    private final Instant startedAt;
+    private Instant lastLogged;
+
+    ProgressLog(Path file, long size, long startOffset) {
+      this.file = file;
+      this.size = size;
+      this.startOffset = startOffset;
+      this.startedAt = clock.instant();
+      this.lastLogged = startedAt;
+    }
+
+    void maybeLog(long offset) {
+      Instant now = clock.instant();
+      if (Duration.between(lastLogged, now).compareTo(PROGRESS_EVERY) >= 0) {
+        lastLogged = now;
+        log.info(
+            "{}: {}% read ({} MB/s)",
+            file.getFileName(),
+            size == 0 ? 100 : offset * 100 / size,
+            String.format("%.1f", megabytesPerSecond(offset, now)));
+      }
+    }
+
+    void done(long offset) {
+      log.info(
+          "{}: read {} bytes in {} ms",
+          file.getFileName(),
+          offset - startOffset,
+          Duration.between(startedAt, clock.instant()).toMillis());
+    }
+
+    private double megabytesPerSecond(long offset, Instant now) {
+      double seconds = Math.max(0.001, Duration.between(startedAt, now).toMillis() / 1000.0);
+      return (offset - startOffset) / 1_000_000.0 / seconds;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.kasparro.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The command line: a command word followed by Spring-style {@code --key=value} options.
+ *
+ * @param name {@code serve} or {@code run-once}
+ * @param source the {@code --source} option, if given
+ * @param springArgs every argument except the command word, passed on to Spring
+ */
+public record Command(String name, Optional<String> source, String[] springArgs) {
+
+  public static final String SERVE = "serve";
+  public static final String RUN_ONCE = "run-once";
+  private static final List<String> NAMES = List.of(SERVE, RUN_ONCE);
+
+  public static Command parse(String[] args) {
+    String name = SERVE;
+    Optional<String> source = Optional.empty();
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (i == 0 && !arg.startsWith("-")) {
+        if (!NAMES.contains(arg)) {
+          throw new IllegalArgumentException(
+              "unknown command '" + arg + "'; expected one of " + String.join(", ", NAMES));
+        }
+        name = arg;
+        continue;
+      }
+      if (arg.startsWith("--source=")) {
+        source = Optional.of(arg.substring("--source=".length()));
+        continue;
+      }
+      rest.add(arg);
+    }
+    return new Command(name, source, rest.toArray(String[]::new));
+  }
+
+  /** Whether the process stays up after start (serving the API and schedules). */
+  public boolean keepsRunning() {
+    return SERVE.equals(name);
+  }
+
+  /** One-shot commands run without the web server and without the scheduler. */
+  public Map<String, Object> defaultProperties() {
+    if (keepsRunning()) {
+      return Map.of();
+    }
+    return Map.of(
+        "spring.main.web-application-type", "none",
+        "db-scheduler.enabled", "false",
+        "spring.main.banner-mode", "off");
+  }
+}
