@@ -1,0 +1,26 @@
+package io.kasparro.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A test of the whole service on a random port against the real test PostgreSQL, with the database
+ * emptied before each test. Schedules and start-up runs are off: tests start runs themselves.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "db-scheduler.enabled=false",
+      "kasparro.scheduling.run-at-startup=false",
+      "spring.datasource.hikari.maximum-pool-size=4"
+    })
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ExtendWith(CleanDatabaseExtension.class)
+public @interface IntegrationTest {}
