@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.csv.enabled", matchIfMissing = true)
-class CsvSource implements Source {
+public class CsvSource implements Source {
 
   static final String NAME = "csv";
   private static final Logger log = LoggerFactory.getLogger(CsvSource.class);
@@ -43,7 +43,7 @@ class CsvSource implements Source {
   private final CsvReader.CsvReaderBuilder csv = CsvReader.builder().allowExtraFields(true);
   private final CsvRowMapper rowMapper = new CsvRowMapper();
 
-  CsvSource(CsvProperties properties, JsonMapper json, Clock clock) {
+  public CsvSource(CsvProperties properties, JsonMapper json, Clock clock) {
     this.properties = properties;
     this.json = json;
     this.clock = clock;
