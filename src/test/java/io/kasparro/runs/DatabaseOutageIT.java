@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** PostgreSQL stops in the middle of a run, then comes back. */
 class DatabaseOutageIT {
 
-  static final int ROWS = 200_000;
+  static final int ROWS = 100_000;
 
   @TempDir Path dir;
 
@@ -31,7 +31,7 @@ class DatabaseOutageIT {
     ProcessTestDatabase db =
         new ProcessTestDatabase("jdbc:postgresql://localhost:" + port + "/postgres?user=postgres");
     Path csv = dir.resolve("market.csv");
-    MarketCsv.write(csv, ROWS, 2000);
+    MarketCsv.write(csv, ROWS, 1000);
 
     try {
       try (AppProcess app =
@@ -49,7 +49,7 @@ class DatabaseOutageIT {
         await()
             .atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(20))
-            .until(() -> db.count("SELECT count(*) FROM raw_records") >= 40_000);
+            .until(() -> db.count("SELECT count(*) FROM raw_records") >= 20_000);
         Api api = new Api(app.httpPort());
 
         postgres[0].close();

@@ -73,7 +73,7 @@ class TwoNodesIT {
   void whenTheNodeRunningASourceIsKilledTheOtherFinishesItsWork() throws Exception {
     ProcessTestDatabase db = new ProcessTestDatabase(TestDatabase.jdbcUrl());
     Path csv = dir.resolve("market.csv");
-    MarketCsv.write(csv, 200_000, 2000);
+    MarketCsv.write(csv, 100_000, 1000);
     String[] options = {
       "--kasparro.sources.csv.path=" + csv,
       "--kasparro.sources.csv.schedule=1h",
@@ -85,7 +85,7 @@ class TwoNodesIT {
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofMillis(20))
-          .until(() -> db.count("SELECT count(*) FROM raw_records") >= 40_000);
+          .until(() -> db.count("SELECT count(*) FROM raw_records") >= 20_000);
       String runningNode =
           db.jdbc()
               .queryForObject(
@@ -104,7 +104,7 @@ class TwoNodesIT {
                   "SELECT metadata->>'node' AS node, records_fetched FROM etl_runs"
                       + " WHERE status = 'success'");
       assertThat((String) finished.get("node")).startsWith(survivor.pid() + "@");
-      assertThat((Long) finished.get("records_fetched")).isLessThan(200_000L);
+      assertThat((Long) finished.get("records_fetched")).isLessThan(100_000L);
       assertThat(
               db.jdbc()
                   .queryForObject(
@@ -113,7 +113,7 @@ class TwoNodesIT {
                       runningNode))
           .startsWith("abandoned");
     }
-    assertThat(db.count("SELECT count(*) FROM raw_records")).isEqualTo(200_000);
-    assertThat(db.count("SELECT count(*) FROM market_quotes")).isEqualTo(200_000);
+    assertThat(db.count("SELECT count(*) FROM raw_records")).isEqualTo(100_000);
+    assertThat(db.count("SELECT count(*) FROM market_quotes")).isEqualTo(100_000);
   }
 }
