@@ -55,4 +55,22 @@ public record CoinGeckoProperties(
   boolean hasApiKey() {
     return apiKey != null && !apiKey.isBlank();
   }
+
+  /** Shows the configuration without the API key. */
+  @Override
+  public String toString() {
+    return "CoinGeckoProperties[enabled="
+        + enabled
+        + ", baseUrl="
+        + baseUrl
+        + ", apiKey="
+        + (hasApiKey() ? "***" : "none")
+        + ", plan="
+        + plan
+        + ", pages="
+        + pages
+        + ", perPage="
+        + perPage
+        + "]";
+  }
 }

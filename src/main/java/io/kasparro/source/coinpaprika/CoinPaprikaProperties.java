@@ -39,4 +39,18 @@ public record CoinPaprikaProperties(
   boolean hasApiKey() {
     return apiKey != null && !apiKey.isBlank();
   }
+
+  /** Shows the configuration without the API key. */
+  @Override
+  public String toString() {
+    return "CoinPaprikaProperties[enabled="
+        + enabled
+        + ", baseUrl="
+        + baseUrl
+        + ", apiKey="
+        + (hasApiKey() ? "***" : "none")
+        + ", batchSize="
+        + batchSize
+        + "]";
+  }
 }

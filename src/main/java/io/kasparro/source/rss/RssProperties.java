@@ -48,4 +48,18 @@ public record RssProperties(
   boolean hasApiKey() {
     return apiKey != null && !apiKey.isBlank();
   }
+
+  /** Shows the configuration without the API key. */
+  @Override
+  public String toString() {
+    return "RssProperties[enabled="
+        + enabled
+        + ", baseUrl="
+        + baseUrl
+        + ", apiKey="
+        + (hasApiKey() ? "***" : "none")
+        + ", feeds="
+        + feeds
+        + "]";
+  }
 }

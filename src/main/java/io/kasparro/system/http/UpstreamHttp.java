@@ -115,7 +115,10 @@ public class UpstreamHttp {
         .build();
   }
 
-  /** One request per 1/N minute: never more than N in a minute, and no bursts. */
+  /**
+   * One permit per slot of 1/N minute, so requests are spread evenly and never burst; a sliding
+   * minute can hold at most one more than N, when it straddles a slot boundary.
+   */
   private RateLimiterConfig rateLimiterConfig(int ratePerMinute) {
     return RateLimiterConfig.custom()
         .limitForPeriod(1)

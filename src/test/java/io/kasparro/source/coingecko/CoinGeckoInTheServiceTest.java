@@ -63,6 +63,7 @@ class CoinGeckoInTheServiceTest {
 
   @Autowired CommandRunner commands;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CoinGeckoProperties properties;
 
   @Test
   void persistentServerErrorsFailCoinGeckosRunWhileTheCsvSourceStillSucceeds() {
@@ -109,6 +110,8 @@ class CoinGeckoInTheServiceTest {
         getRequestedFor(urlPathEqualTo("/coins/markets"))
             .withHeader("x-cg-demo-api-key", equalTo(API_KEY)));
     assertThat(output.getAll()).contains("Run 2 of coingecko failed").doesNotContain(API_KEY);
+    assertThat(properties.apiKey()).isEqualTo(API_KEY);
+    assertThat(properties.toString()).doesNotContain(API_KEY);
     assertThat(jdbc.queryForList("SELECT error_message FROM etl_runs", String.class))
         .anySatisfy(error -> assertThat(error).contains("HTTP 401").contains("invalid key ***"))
         .allSatisfy(error -> assertThat(String.valueOf(error)).doesNotContain(API_KEY));

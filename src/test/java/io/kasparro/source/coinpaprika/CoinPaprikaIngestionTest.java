@@ -202,24 +202,26 @@ class CoinPaprikaIngestionTest {
     upstream.verify(
         getRequestedFor(urlPathEqualTo("/tickers"))
             .withHeader("Authorization", equalTo("Bearer paprika-test-key")));
+    assertThat(properties(2, "paprika-test-key").toString()).doesNotContain("paprika-test-key");
   }
 
   private RunResult run(int batchSize, String apiKey) throws Exception {
     CoinPaprikaSource source =
         new CoinPaprikaSource(
-            new CoinPaprikaProperties(
-                true,
-                upstream.baseUrl(),
-                apiKey,
-                "5m",
-                6000,
-                Duration.ofSeconds(2),
-                batchSize,
-                Duration.ofMinutes(10)),
-            TestUpstream.http(),
-            json,
-            Clock.systemUTC());
+            properties(batchSize, apiKey), TestUpstream.http(), json, Clock.systemUTC());
     return runner.run(source, TriggeredBy.CLI);
+  }
+
+  private static CoinPaprikaProperties properties(int batchSize, String apiKey) {
+    return new CoinPaprikaProperties(
+        true,
+        upstream.baseUrl(),
+        apiKey,
+        "5m",
+        6000,
+        Duration.ofSeconds(2),
+        batchSize,
+        Duration.ofMinutes(10));
   }
 
   private static void stubTickers(String body) {
