@@ -44,6 +44,7 @@ final class FeedItems {
   static Item toItem(String feed, SyndEntry entry, JsonMapper json) {
     ObjectNode payload = json.createObjectNode();
     payload.put("feed", feed);
+    // Rome reports an RSS item's guid, or an Atom entry's id, as the entry's URI.
     putText(payload, "guid", entry.getUri());
     putText(payload, "link", entry.getLink());
     putText(payload, "title", entry.getTitle());
@@ -59,7 +60,8 @@ final class FeedItems {
       putText(payload, "summary", summary.getValue());
       putText(payload, "summary_type", summary.getType());
     }
-    String key = text(entry.getUri()) != null ? text(entry.getUri()) : text(entry.getLink());
+    String guid = text(entry.getUri());
+    String key = guid != null ? guid : text(entry.getLink());
     Date published =
         entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
     return new Item(
