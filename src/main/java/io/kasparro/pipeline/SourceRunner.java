@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -34,6 +36,7 @@ public class SourceRunner {
   private final BatchCommitter committer;
   private final FailureInjectionProperties failureInjection;
   private final Clock clock;
+  private final Map<String, FailedRun> unrecorded = new ConcurrentHashMap<>();
 
   SourceRunner(
       RunLock runLock,
@@ -57,6 +60,7 @@ public class SourceRunner {
    */
   public RunResult run(Source source, TriggeredBy triggeredBy) throws SQLException {
     try (RunLock.Held lock = runLock.acquire(source.name())) {
+      recordLateFailure(source.name());
       long runId = runs.start(source.name(), triggeredBy);
       try (MDC.MDCCloseable r = MDC.putCloseable("run_id", Long.toString(runId));
           MDC.MDCCloseable s = MDC.putCloseable("source", source.name())) {
@@ -83,7 +87,7 @@ public class SourceRunner {
       return fail(source, runId, total[0], e, started);
     }
     RunStatus status = total[0].failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
-    runs.finish(runId, status, null, "{}");
+    runs.finish(runId, status, null, "{}", clock.instant());
     checkpoints.recordSuccess(source.name(), runId);
     logEnd(source, runId, status, total[0], started);
     return new RunResult(runId, source.name(), status, total[0], null);
@@ -91,21 +95,43 @@ public class SourceRunner {
 
   private RunResult fail(
       Source source, long runId, RunCounts counts, Exception e, Instant started) {
-    String error = describe(e);
-    boolean injected = e instanceof InjectedFailureException;
+    FailedRun failure =
+        new FailedRun(runId, describe(e), e instanceof InjectedFailureException, clock.instant());
+    logEnd(source, runId, RunStatus.FAILED, counts, started);
+    log.error("Run {} of {} failed: {}", runId, source.name(), failure.error());
     try {
-      runs.finish(runId, RunStatus.FAILED, error, injected ? "{\"injected_failure\": true}" : "{}");
-      checkpoints.recordFailure(source.name(), error);
+      record(source.name(), failure);
     } catch (DataAccessException databaseDown) {
+      unrecorded.put(source.name(), failure);
       log.error(
-          "Run {} of {} failed and could not be recorded as failed: {}",
+          "Run {} of {} could not be recorded as failed now ({}); it will be when the source"
+              + " next runs",
           runId,
           source.name(),
           databaseDown.getMessage());
     }
-    logEnd(source, runId, RunStatus.FAILED, counts, started);
-    log.error("Run {} of {} failed: {}", runId, source.name(), error);
-    return new RunResult(runId, source.name(), RunStatus.FAILED, counts, error);
+    return new RunResult(runId, source.name(), RunStatus.FAILED, counts, failure.error());
+  }
+
+  /** A failure that the database was not there to record, e.g. during an outage. */
+  private record FailedRun(long runId, String error, boolean injected, Instant endedAt) {}
+
+  private void record(String source, FailedRun failure) {
+    runs.finish(
+        failure.runId(),
+        RunStatus.FAILED,
+        failure.error(),
+        failure.injected() ? "{\"injected_failure\": true}" : "{}",
+        failure.endedAt());
+    checkpoints.recordFailure(source, failure.error());
+  }
+
+  private void recordLateFailure(String source) {
+    FailedRun pending = unrecorded.get(source);
+    if (pending != null) {
+      record(source, pending);
+      unrecorded.remove(source, pending);
+    }
   }
 
   private void logEnd(

@@ -1,5 +1,6 @@
 package io.kasparro.runs;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class RunRepository {
 
   private static final Logger log = LoggerFactory.getLogger(RunRepository.class);
+
+  /** This process, as recorded on the runs it executes: {@code pid@host}. */
+  static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -48,10 +52,11 @@ public class RunRepository {
     }
     return jdbc.sql(
             """
-            INSERT INTO etl_runs (source, status, triggered_by, started_at)
-            VALUES (:source, 'running', :triggeredBy, :now)
+            INSERT INTO etl_runs (source, status, triggered_by, started_at, metadata)
+            VALUES (:source, 'running', :triggeredBy, :now, jsonb_build_object('node', :node))
             RETURNING run_id
             """)
+        .param("node", NODE)
         .param("source", source)
         .param("triggeredBy", triggeredBy.dbValue())
         .param("now", now)
@@ -80,20 +85,24 @@ public class RunRepository {
         .update();
   }
 
-  /** Closes a run with its final status. */
-  public void finish(long runId, RunStatus status, String error, String metadataJson) {
-    Instant now = clock.instant();
+  /**
+   * Closes a run with its final status, if it is still open.
+   *
+   * @param endedAt when it ended (a failure recorded late keeps its real end time)
+   */
+  public void finish(
+      long runId, RunStatus status, String error, String metadataJson, Instant endedAt) {
     jdbc.sql(
             """
             UPDATE etl_runs
-               SET status = :status, ended_at = :now,
-                   duration_ms = (EXTRACT(EPOCH FROM (:now - started_at)) * 1000)::bigint,
+               SET status = :status, ended_at = :endedAt,
+                   duration_ms = (EXTRACT(EPOCH FROM (:endedAt - started_at)) * 1000)::bigint,
                    error_message = :error,
                    metadata = metadata || CAST(:metadata AS jsonb)
-             WHERE run_id = :runId
+             WHERE run_id = :runId AND status = 'running'
             """)
         .param("status", status.dbValue())
-        .param("now", Timestamp.from(now))
+        .param("endedAt", Timestamp.from(endedAt))
         .param("error", error)
         .param("metadata", metadataJson)
         .param("runId", runId)

@@ -3,7 +3,9 @@ package io.kasparro.runs;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.kasparro.pipeline.SourceRunner;
+import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
+import io.kasparro.system.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +22,25 @@ class ScheduleConfiguration {
   static final String TASK_NAME = "ingest";
   private static final Logger log = LoggerFactory.getLogger(ScheduleConfiguration.class);
 
+  /** A schedule that cannot be read stops startup, naming the property. */
+  private static void checkSchedule(Source source) {
+    try {
+      new SourceSchedule(source.name(), source.schedule());
+    } catch (IllegalArgumentException e) {
+      throw new StartupFailure(
+          "kasparro.sources."
+              + source.name()
+              + ".schedule '"
+              + source.schedule()
+              + "' is neither a duration (30s, 15m, PT1H) nor a cron expression (0 */15 * * * *): "
+              + e.getMessage());
+    }
+  }
+
   @Bean
   RecurringTaskWithPersistentSchedule<SourceSchedule> ingestTask(
       SourceRegistry sources, SourceRunner runner) {
+    sources.all().forEach(ScheduleConfiguration::checkSchedule);
     return Tasks.recurringWithPersistentSchedule(TASK_NAME, SourceSchedule.class)
         .execute(
             (instance, context) ->

@@ -81,7 +81,8 @@ class ScheduleRegistrar {
   private void register(SchedulerClient client, Source source, SourceSchedule stored, Instant now) {
     SourceSchedule wanted = new SourceSchedule(source.name(), source.schedule());
     if (stored == null) {
-      client.scheduleIfNotExists(task.instance(source.name(), wanted), wanted.firstRun(now));
+      client.scheduleIfNotExists(
+          task.instance(source.name(), wanted), wanted.firstRun(now, properties.runAtStartup()));
       log.info("Scheduled {} every '{}'", source.name(), wanted.expression());
     } else if (!wanted.equals(stored)) {
       client.reschedule(task.schedulableInstance(source.name(), wanted));

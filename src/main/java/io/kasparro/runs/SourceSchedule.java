@@ -36,12 +36,15 @@ public record SourceSchedule(String source, String expression) implements Schedu
     return source;
   }
 
-  /** When the first scheduled run is due, a start-up run having just been made. */
-  Instant firstRun(Instant now) {
-    Schedule schedule = getSchedule();
-    return isCron(expression)
-        ? schedule.getInitialExecutionTime(now)
-        : now.plus(DurationStyle.detectAndParse(expression));
+  /**
+   * When the first scheduled run is due: at once, or one interval from now when a start-up run has
+   * just been made; for a cron expression, its next match.
+   */
+  Instant firstRun(Instant now, boolean afterStartupRun) {
+    if (isCron(expression)) {
+      return getSchedule().getInitialExecutionTime(now);
+    }
+    return afterStartupRun ? now.plus(DurationStyle.detectAndParse(expression.strip())) : now;
   }
 
   private static Schedule parse(String expression) {

@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.csv.enabled", matchIfMissing = true)
-class CsvSource implements Source {
+public class CsvSource implements Source {
 
   static final String NAME = "csv";
   private static final Logger log = LoggerFactory.getLogger(CsvSource.class);
@@ -43,7 +43,7 @@ class CsvSource implements Source {
   private final CsvReader.CsvReaderBuilder csv = CsvReader.builder().allowExtraFields(true);
   private final CsvRowMapper rowMapper = new CsvRowMapper();
 
-  CsvSource(CsvProperties properties, JsonMapper json, Clock clock) {
+  public CsvSource(CsvProperties properties, JsonMapper json, Clock clock) {
     this.properties = properties;
     this.json = json;
     this.clock = clock;
@@ -104,19 +104,21 @@ class CsvSource implements Source {
         splitter.next();
       }
       List<RawRecord> records = new ArrayList<>(properties.batchSize());
+      long rows = 0;
       String line;
       while ((line = splitter.next()) != null) {
         records.add(toRawRecord(file, header, line));
+        rows++;
         if (records.size() == properties.batchSize()) {
           emit(sink, records, progress, file, splitter.recordEnd());
           records = new ArrayList<>(properties.batchSize());
-          progressLog.maybeLog(splitter.recordEnd());
+          progressLog.maybeLog(splitter.recordEnd(), rows);
         }
       }
       if (!records.isEmpty() || splitter.recordEnd() > start) {
         emit(sink, records, progress, file, splitter.recordEnd());
       }
-      progressLog.done(splitter.recordEnd());
+      progressLog.done(splitter.recordEnd(), rows);
     }
   }
 
@@ -189,29 +191,30 @@ class CsvSource implements Source {
       this.lastLogged = startedAt;
     }
 
-    void maybeLog(long offset) {
+    void maybeLog(long offset, long rows) {
       Instant now = clock.instant();
       if (Duration.between(lastLogged, now).compareTo(PROGRESS_EVERY) >= 0) {
         lastLogged = now;
         log.info(
-            "{}: {}% read ({} MB/s)",
-            file.getFileName(),
-            size == 0 ? 100 : offset * 100 / size,
-            String.format("%.1f", megabytesPerSecond(offset, now)));
+            "{}: {}% read, {} rows committed ({} rows/s)",
+            file.getFileName(), size == 0 ? 100 : offset * 100 / size, rows, perSecond(rows, now));
       }
     }
 
-    void done(long offset) {
+    void done(long offset, long rows) {
+      Instant now = clock.instant();
       log.info(
-          "{}: read {} bytes in {} ms",
+          "{}: read {} rows ({} bytes) in {} ms ({} rows/s)",
           file.getFileName(),
+          rows,
           offset - startOffset,
-          Duration.between(startedAt, clock.instant()).toMillis());
+          Duration.between(startedAt, now).toMillis(),
+          perSecond(rows, now));
     }
 
-    private double megabytesPerSecond(long offset, Instant now) {
-      double seconds = Math.max(0.001, Duration.between(startedAt, now).toMillis() / 1000.0);
-      return (offset - startOffset) / 1_000_000.0 / seconds;
+    private long perSecond(long rows, Instant now) {
+      long millis = Math.max(1, Duration.between(startedAt, now).toMillis());
+      return rows * 1000 / millis;
     }
   }
 }
