@@ -10,7 +10,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A test of the whole service on a random port against the real test PostgreSQL, with the database
- * emptied before each test. Schedules and start-up runs are off: tests start runs themselves.
+ * emptied before each test. Schedules and start-up runs are off: tests start runs themselves. The
+ * network sources are off so no test reaches the internet; a test enables one against WireMock.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "db-scheduler.enabled=false",
       "kasparro.scheduling.run-at-startup=false",
+      "kasparro.sources.coingecko.enabled=false",
+      "kasparro.sources.coinpaprika.enabled=false",
+      "kasparro.sources.rss.enabled=false",
       "spring.datasource.hikari.maximum-pool-size=4"
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
