@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -62,6 +63,33 @@ public class SourceRunner {
           MDC.MDCCloseable s = MDC.putCloseable("source", source.name())) {
         return execute(source, runId, triggeredBy);
       }
+    }
+  }
+
+  /**
+   * Starts one run of a source and returns at once: the lock is taken and the run opened on the
+   * calling thread, so the caller gets the run's id (or the refusal) immediately; the run itself
+   * goes on {@code executor}, which releases the lock when it ends.
+   *
+   * @return the id of the opened run
+   * @throws SourceBusyException if the source is already running somewhere
+   */
+  public long start(Source source, TriggeredBy triggeredBy, Executor executor) throws SQLException {
+    RunLock.Held lock = runLock.acquire(source.name());
+    try {
+      long runId = runs.start(source.name(), triggeredBy);
+      executor.execute(
+          () -> {
+            try (lock;
+                MDC.MDCCloseable r = MDC.putCloseable("run_id", Long.toString(runId));
+                MDC.MDCCloseable s = MDC.putCloseable("source", source.name())) {
+              execute(source, runId, triggeredBy);
+            }
+          });
+      return runId;
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
     }
   }
 
