@@ -1,6 +1,12 @@
 package io.kasparro.api;
 
 import io.kasparro.source.SourceRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /stats}: per-source run statistics and their totals. */
 @RestController
+@Tag(name = "Runs")
 class StatsController {
 
   private static final SourceStats.RunCounts NO_RUNS = new SourceStats.RunCounts(0, 0, 0, 0, 0);
@@ -28,6 +35,43 @@ class StatsController {
   /** The statistics. */
   record Stats(List<SourceStats> sources, SourceStats totals, ResponseMetadata metadata) {}
 
+  @Operation(
+      summary = "Run statistics",
+      description =
+          "Per source: runs by outcome, success rate, records processed, durations, last run,"
+              + " last success and failure, transform failures and checkpoint; plus totals.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The statistics",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Stats.class),
+              examples =
+                  @ExampleObject(
+                      value =
+                          """
+                          {"sources": [{"source": "csv", "enabled": true,
+                            "runs": {"total": 12, "succeeded": 10, "partial": 1, "failed": 1,
+                                     "running": 0},
+                            "success_rate": 0.9167,
+                            "records": {"fetched": 6000, "inserted": 520, "duplicate": 5480,
+                                        "loaded": 516, "failed": 4},
+                            "duration_ms": {"average": 2100, "max": 4800},
+                            "last_run": {"run_id": 12, "status": "success",
+                                         "started_at": "2026-11-21T00:15:00Z",
+                                         "ended_at": "2026-11-21T00:15:02Z",
+                                         "duration_ms": 2000},
+                            "last_success_at": "2026-11-21T00:15:02Z",
+                            "last_failure_at": "2026-11-20T23:45:01Z",
+                            "last_failure_error": "no such file",
+                            "transform_failures": 4,
+                            "checkpoint": {"files": {}}}],
+                           "totals": {"runs": {"total": 12, "succeeded": 10, "partial": 1,
+                                               "failed": 1, "running": 0},
+                                      "success_rate": 0.9167, "transform_failures": 4},
+                           "metadata": {"request_id": "3f1c2a9e", "api_latency_ms": 5}}
+                          """)))
   @GetMapping("/stats")
   Stats stats(HttpServletRequest request) {
     Map<String, SourceStats> bySource = new TreeMap<>();
