@@ -68,12 +68,6 @@ class OpenApiTest {
   @Test
   void theDocumentShowsTheRealFieldNamesParametersAndErrors() {
     JsonNode doc = new Api(port).get("/openapi").body();
-    try {
-      java.nio.file.Files.writeString(
-          java.nio.file.Path.of("/tmp/i6/openapi.json"), doc.toString());
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
 
     JsonNode data = doc.get("paths").get("/data").get("get");
     assertThat(data.get("parameters").valueStream().map(p -> p.get("name").asString()))
