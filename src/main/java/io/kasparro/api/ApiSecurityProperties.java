@@ -18,7 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApiSecurityProperties(
     String key,
     @DefaultValue("false") boolean requireKeyForReads,
-    @DefaultValue({"/health", "/health/**", "/docs", "/docs/**", "/swagger-ui/**", "/openapi*"})
+    @DefaultValue({
+          "/health",
+          "/health/**",
+          "/docs",
+          "/docs/**",
+          "/swagger-ui/**",
+          "/openapi",
+          "/openapi/**",
+          "/openapi.yaml"
+        })
         List<String> publicPaths) {
 
   boolean keyConfigured() {
