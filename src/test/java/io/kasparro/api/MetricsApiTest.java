@@ -96,14 +96,16 @@ class MetricsApiTest {
 
   private static ConfigurableApplicationContext startAnotherInstance() {
     return new SpringApplicationBuilder(KasparroApplication.class)
-        .properties(
-            "spring.datasource.url=" + TestDatabase.jdbcUrl(),
-            "server.port=0",
-            "db-scheduler.enabled=false",
-            "kasparro.scheduling.run-at-startup=false",
-            "spring.datasource.hikari.maximum-pool-size=2",
-            "spring.main.banner-mode=off")
-        .run();
+        .run(
+            "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
+            "--server.port=0",
+            "--db-scheduler.enabled=false",
+            "--kasparro.scheduling.run-at-startup=false",
+            "--kasparro.sources.coingecko.enabled=false",
+            "--kasparro.sources.coinpaprika.enabled=false",
+            "--kasparro.sources.rss.enabled=false",
+            "--spring.datasource.hikari.maximum-pool-size=2",
+            "--spring.main.banner-mode=off");
   }
 
   /** Each sample line of the exposition, by name and labels. */
