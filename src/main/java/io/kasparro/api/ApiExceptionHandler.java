@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -34,6 +36,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Invalid parameter");
     problem.setProperty("parameter", e.parameter());
     return createResponseEntity(problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Object> notFound(NotFoundException e, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
+    return createResponseEntity(problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
   }
 
   @ExceptionHandler(SourceBusyException.class)
@@ -73,6 +82,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             : e.getPropertyName();
     return badParameter(
         new BadParameterException(name, name + " has a value of the wrong type"), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badParameter(
+        new BadParameterException(e.getParameterName(), e.getParameterName() + " is required"),
+        request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badParameter(
+        new BadParameterException("body", "the request body is missing or is not valid JSON"),
+        request);
   }
 
   @Override

@@ -1,13 +1,21 @@
 package io.kasparro.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /data}: market quotes with asset identity, newest first. */
+/** {@code GET /data}: market quotes with asset identity, filtered, sorted and paged. */
 @RestController
+@Tag(name = "Market data", description = "Quotes with canonical asset identity")
 class DataController {
 
   private static final int MAX_OFFSET = 10_000_000;
@@ -21,31 +29,120 @@ class DataController {
   /** A page of quotes. */
   record DataPage(List<QuoteRow> data, Pagination pagination, ResponseMetadata metadata) {}
 
-  /** Where the page sits in the whole result. */
-  record Pagination(int limit, long offset, long total) {}
+  /**
+   * Where the page sits in the whole result.
+   *
+   * @param limit the page size asked for
+   * @param offset rows skipped before this page (0 when paging by cursor)
+   * @param total rows matching the filters; null when {@code include_total=false}
+   * @param sort the order of the rows
+   * @param nextCursor pass as {@code cursor} (with the same filters and sort) for the next page;
+   *     null on the last page
+   */
+  record Pagination(int limit, long offset, Long total, String sort, String nextCursor) {}
 
+  @Operation(
+      summary = "Market quotes",
+      description =
+          "Quotes joined with their canonical asset, filtered, sorted and paged. Page with offset"
+              + " for small jumps, or with cursor (pass next_cursor back, with the same filters)"
+              + " so deep pages cost the same as the first.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "A page of quotes",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = DataPage.class),
+              examples =
+                  @ExampleObject(
+                      value =
+                          """
+                          {"data": [{"id": 812, "asset_id": 1, "symbol": "BTC", "name": "Bitcoin",
+                            "source": "coingecko", "price_usd": 91276.68,
+                            "market_cap_usd": 1810000000000, "volume_24h_usd": 33630000000,
+                            "last_updated": "2026-11-21T00:00:00Z"}],
+                           "pagination": {"limit": 1, "offset": 0, "total": 520,
+                            "sort": "-last_updated", "next_cursor": "cTF8LWxhc3RfdXBkYXRlZHw"},
+                           "metadata": {"request_id": "3f1c2a9e", "api_latency_ms": 4}}
+                          """)))
   @GetMapping("/data")
   DataPage data(
-      @RequestParam(required = false) String symbol,
-      @RequestParam(required = false) String source,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String limit,
-      @RequestParam(required = false) String offset,
+      @Parameter(description = "Ticker, any case", example = "BTC") @RequestParam(required = false)
+          String symbol,
+      @Parameter(description = "Canonical asset id", example = "1")
+          @RequestParam(name = "asset_id", required = false)
+          String assetId,
+      @Parameter(description = "Source name", example = "coingecko") @RequestParam(required = false)
+          String source,
+      @Parameter(
+              description = "Quotes observed at or after: ISO-8601 time, or a date (UTC)",
+              example = "2026-11-20T00:00:00Z")
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "Quotes observed at or before", example = "2026-11-21")
+          @RequestParam(required = false)
+          String to,
+      @Parameter(
+              description =
+                  "Order: -last_updated (default), last_updated, -price_usd or price_usd; ties"
+                      + " by quote id",
+              example = "-price_usd")
+          @RequestParam(required = false)
+          String sort,
+      @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "100")
+          @RequestParam(required = false)
+          String limit,
+      @Parameter(description = "Rows to skip (not with cursor)", example = "0")
+          @RequestParam(required = false)
+          String offset,
+      @Parameter(
+              description = "next_cursor of the previous page; opaque, edits are rejected",
+              example = "cTF8LWxhc3RfdXBkYXRlZHw")
+          @RequestParam(required = false)
+          String cursor,
+      @Parameter(
+              description = "Whether to count the matching rows (default true); false is cheaper",
+              example = "false")
+          @RequestParam(name = "include_total", required = false)
+          String includeTotal,
       HttpServletRequest request) {
     QuoteQueries.Filter filter =
         new QuoteQueries.Filter(
             Params.symbol("symbol", symbol),
+            assetId == null ? null : Params.id("asset_id", assetId),
             Params.source("source", source),
             Params.instant("from", from),
             Params.instant("to", to));
     if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
       throw new BadParameterException("from", "from must not be after to");
     }
+    QuoteSort order = QuoteSort.parse("sort", sort);
     int pageSize = Params.intInRange("limit", limit, 50, 1, 1000);
     int skip = Params.intInRange("offset", offset, 0, 0, MAX_OFFSET);
-    List<QuoteRow> rows = quotes.page(filter, pageSize, skip);
-    long total = quotes.count(filter);
-    return new DataPage(rows, new Pagination(pageSize, skip, total), ResponseMetadata.of(request));
+    boolean withTotal = Params.bool("include_total", includeTotal, true);
+    QuoteCursor after = null;
+    if (cursor != null) {
+      if (offset != null) {
+        throw new BadParameterException("offset", "use either offset or cursor, not both");
+      }
+      after = QuoteCursor.decode("cursor", cursor);
+      if (sort != null && after.sort() != order) {
+        throw new BadParameterException(
+            "sort", "this cursor belongs to sort=" + after.sort().parameter());
+      }
+      order = after.sort();
+    }
+    List<QuoteRow> rows = quotes.page(filter, order, after, pageSize + 1, skip);
+    String next = null;
+    if (rows.size() > pageSize) {
+      rows = rows.subList(0, pageSize);
+      next = QuoteCursor.after(order, rows.get(pageSize - 1)).encode();
+    }
+    Long total = withTotal ? quotes.count(filter) : null;
+    return new DataPage(
+        rows,
+        new Pagination(pageSize, skip, total, order.parameter(), next),
+        ResponseMetadata.of(request));
   }
 }

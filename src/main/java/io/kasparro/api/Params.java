@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Parsing and bounds of query parameters; every failure names the parameter. */
@@ -29,6 +30,41 @@ final class Params {
     }
     throw new BadParameterException(
         name, name + " must be a whole number from " + min + " to " + max);
+  }
+
+  /** A database id: a whole number from 1 up. */
+  static long id(String name, String value) {
+    if (value != null && value.length() <= 19 && value.chars().allMatch(Character::isDigit)) {
+      try {
+        long parsed = Long.parseLong(value);
+        if (parsed > 0) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw new BadParameterException(name, name + " must be a positive whole number");
+  }
+
+  /** {@code true} or {@code false}. */
+  static boolean bool(String name, String value, boolean defaultValue) {
+    if (value == null) {
+      return defaultValue;
+    }
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new BadParameterException(name, name + " must be true or false");
+    };
+  }
+
+  /** One of a fixed list of values, or null when absent. */
+  static String oneOf(String name, String value, List<String> allowed) {
+    if (value == null || allowed.contains(value)) {
+      return value;
+    }
+    throw new BadParameterException(name, name + " must be one of " + String.join(", ", allowed));
   }
 
   /** An ISO-8601 instant ({@code 2026-11-20T12:00:00Z}) or a date ({@code 2026-11-20}, UTC). */

@@ -7,29 +7,28 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads market quotes with their assets, filtered and paged. Every value is a bound parameter. */
+/**
+ * Reads market quotes with their assets, filtered, sorted and paged by offset or keyset. Every
+ * value is a bound parameter; the only SQL that varies comes from {@link QuoteSort}.
+ */
 @Repository
 class QuoteQueries {
 
+  private static final String SELECT =
+      """
+      SELECT q.id, q.asset_id, a.symbol, a.name, q.source, q.price_usd, q.market_cap_usd,
+             q.volume_24h_usd, q.last_updated
+      """;
   private static final String FROM_WHERE =
       """
         FROM market_quotes q
         JOIN assets a ON a.asset_id = q.asset_id
        WHERE (CAST(:symbol AS text) IS NULL OR a.symbol = upper(CAST(:symbol AS text)))
+         AND (CAST(:assetId AS bigint) IS NULL OR q.asset_id = CAST(:assetId AS bigint))
          AND (CAST(:source AS text) IS NULL OR q.source = CAST(:source AS text))
          AND (CAST(:from AS timestamptz) IS NULL OR q.last_updated >= CAST(:from AS timestamptz))
          AND (CAST(:to AS timestamptz) IS NULL OR q.last_updated <= CAST(:to AS timestamptz))
       """;
-  private static final String PAGE =
-      """
-      SELECT q.id, q.asset_id, a.symbol, a.name, q.source, q.price_usd, q.market_cap_usd,
-             q.volume_24h_usd, q.last_updated
-      """
-          + FROM_WHERE
-          + """
-           ORDER BY q.last_updated DESC, q.id DESC
-           LIMIT :limit OFFSET :offset
-          """;
   private static final String COUNT = "SELECT count(*)" + FROM_WHERE;
 
   private final JdbcClient jdbc;
@@ -39,11 +38,23 @@ class QuoteQueries {
   }
 
   /** The filters of {@code GET /data}; null means "any". */
-  record Filter(String symbol, String source, Instant from, Instant to) {}
+  record Filter(String symbol, Long assetId, String source, Instant from, Instant to) {}
 
-  List<QuoteRow> page(Filter filter, int limit, long offset) {
-    return jdbc.sql(PAGE)
-        .paramSource(parameters(filter).addValue("limit", limit).addValue("offset", offset))
+  /**
+   * Up to {@code limit} quotes in {@code sort} order: those after {@code cursor} when given, else
+   * from {@code offset}.
+   */
+  List<QuoteRow> page(Filter filter, QuoteSort sort, QuoteCursor cursor, int limit, long offset) {
+    MapSqlParameterSource parameters =
+        parameters(filter).addValue("limit", limit).addValue("offset", offset);
+    String sql = SELECT + FROM_WHERE;
+    if (cursor != null) {
+      sql += " AND " + sort.after() + "\n";
+      parameters.addValue("cursor_value", cursor.key()).addValue("cursor_id", cursor.id());
+    }
+    sql += " ORDER BY " + sort.orderBy() + "\n LIMIT :limit OFFSET :offset";
+    return jdbc.sql(sql)
+        .paramSource(parameters)
         .query(
             (row, n) ->
                 new QuoteRow(
@@ -66,6 +77,7 @@ class QuoteQueries {
   private static MapSqlParameterSource parameters(Filter filter) {
     return new MapSqlParameterSource()
         .addValue("symbol", filter.symbol())
+        .addValue("assetId", filter.assetId())
         .addValue("source", filter.source())
         .addValue("from", filter.from() == null ? null : Timestamp.from(filter.from()))
         .addValue("to", filter.to() == null ? null : Timestamp.from(filter.to()));

@@ -44,12 +44,19 @@ class RequestIdFilter extends OncePerRequestFilter {
       try {
         chain.doFilter(request, response);
       } finally {
-        log.info(
-            "{} {} -> {} in {} ms",
-            request.getMethod(),
-            request.getRequestURI(),
-            response.getStatus(),
-            (System.nanoTime() - start) / 1_000_000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // The key-value pairs become fields of structured (JSON) log lines.
+        log.atInfo()
+            .addKeyValue("method", request.getMethod())
+            .addKeyValue("path", request.getRequestURI())
+            .addKeyValue("status", response.getStatus())
+            .addKeyValue("latency_ms", millis)
+            .log(
+                "{} {} -> {} in {} ms",
+                request.getMethod(),
+                request.getRequestURI(),
+                response.getStatus(),
+                millis);
       }
     }
   }

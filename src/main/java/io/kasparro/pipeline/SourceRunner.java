@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -60,16 +61,56 @@ public class SourceRunner {
    */
   public RunResult run(Source source, TriggeredBy triggeredBy) throws SQLException {
     try (RunLock.Held lock = runLock.acquire(source.name())) {
-      recordLateFailure(source.name());
-      long runId = runs.start(source.name(), triggeredBy);
-      try (MDC.MDCCloseable r = MDC.putCloseable("run_id", Long.toString(runId));
-          MDC.MDCCloseable s = MDC.putCloseable("source", source.name())) {
-        return execute(source, runId, triggeredBy);
-      }
+      return execute(source, open(source, triggeredBy), triggeredBy);
     }
   }
 
+  /**
+   * Starts one run of a source and returns at once: the lock is taken and the run opened on the
+   * calling thread, so the caller gets the run's id (or the refusal) immediately; the run itself
+   * goes on {@code executor}, which releases the lock when it ends.
+   *
+   * @return the id of the opened run
+   * @throws SourceBusyException if the source is already running somewhere
+   */
+  public long start(Source source, TriggeredBy triggeredBy, Executor executor) throws SQLException {
+    RunLock.Held lock = runLock.acquire(source.name());
+    long runId;
+    try {
+      runId = open(source, triggeredBy);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try (lock) {
+              execute(source, runId, triggeredBy);
+            }
+          });
+    } catch (RuntimeException rejected) {
+      fail(source, runId, RunCounts.ZERO, rejected, clock.instant());
+      lock.close();
+      throw rejected;
+    }
+    return runId;
+  }
+
+  /** Records a failure the database could not take earlier, then opens a new run. */
+  private long open(Source source, TriggeredBy triggeredBy) {
+    recordLateFailure(source.name());
+    return runs.start(source.name(), triggeredBy);
+  }
+
   private RunResult execute(Source source, long runId, TriggeredBy triggeredBy) {
+    try (MDC.MDCCloseable r = MDC.putCloseable("run_id", Long.toString(runId));
+        MDC.MDCCloseable s = MDC.putCloseable("source", source.name())) {
+      return executeLogged(source, runId, triggeredBy);
+    }
+  }
+
+  private RunResult executeLogged(Source source, long runId, TriggeredBy triggeredBy) {
     Instant started = clock.instant();
     log.info("Run {} of {} started ({})", runId, source.name(), triggeredBy.dbValue());
     long limit = failureInjection.limitFor(source.name());

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Parses the numbers and times that real files and feeds contain: {@code "$87,000"}, {@code 1.7T},
@@ -58,6 +59,30 @@ public final class Values {
   }
 
   /**
+   * A non-negative amount from a JSON value: a number (read exactly as a decimal) or text as {@link
+   * #amount(String, String)} understands it. Null when the value is missing or null.
+   *
+   * @throws InvalidRecordException if the value is not a number or is negative
+   */
+  public static BigDecimal amount(String field, JsonNode value) {
+    if (value == null || value.isMissingNode() || value.isNull()) {
+      return null;
+    }
+    if (value.isContainer()) {
+      throw new InvalidRecordException("invalid_number", field + " is not a number");
+    }
+    if (!value.isNumber()) {
+      return amount(field, value.asString());
+    }
+    BigDecimal number = value.decimalValue();
+    if (number.signum() < 0) {
+      throw new InvalidRecordException(
+          "negative_value", field + " must not be negative: '" + number.toPlainString() + "'");
+    }
+    return number;
+  }
+
+  /**
    * A point in time from ISO-8601 (zone optional, UTC assumed), epoch seconds or milliseconds, or a
    * date (its start, UTC).
    *
@@ -84,6 +109,22 @@ public final class Values {
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new InvalidRecordException(
           "invalid_timestamp", field + " is not a timestamp: '" + abbreviate(text) + "'");
+    }
+  }
+
+  /**
+   * The later of {@code current} and the time in {@code text}; a missing or unreadable text leaves
+   * {@code current} as it is (the record's transform reports it).
+   */
+  public static Instant latest(Instant current, String text) {
+    if (text == null || text.isBlank()) {
+      return current;
+    }
+    try {
+      Instant candidate = instant("last_updated", text);
+      return current == null || candidate.isAfter(current) ? candidate : current;
+    } catch (InvalidRecordException unreadable) {
+      return current;
     }
   }
 

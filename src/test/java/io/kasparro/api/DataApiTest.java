@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kasparro.support.Api;
 import io.kasparro.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,140 +24,251 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class DataApiTest {
 
+  static final Instant T0 = Instant.parse("2026-11-20T00:00:00Z");
+
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   Api api;
+  Fixtures fixtures;
+  List<Quote> quotes;
+  long btc;
+  long eth;
 
-  /** BTC and ETH from csv at hours 0..4 of 2026-11-20, plus BTC from another source at 12:00. */
+  /** What a fixture quote is, to compute expected pages independently of the API. */
+  record Quote(long id, long assetId, String source, BigDecimal price, Instant lastUpdated) {}
+
   @BeforeEach
-  void givenKnownQuotes() {
+  void knownQuotes() {
     api = new Api(port);
-    jdbc.update(
-        "INSERT INTO etl_runs (source, status, triggered_by, started_at)"
-            + " VALUES ('csv', 'success', 'cli', now())");
-    jdbc.update(
-        "INSERT INTO assets (symbol, name, normalized_name) VALUES"
-            + " ('BTC', 'Bitcoin', 'bitcoin'), ('ETH', 'Ethereum', 'ethereum')");
-    for (int hour = 0; hour < 5; hour++) {
-      insertQuote(1, "csv", "9000" + hour, "2026-11-20T0" + hour + ":00:00Z");
-      insertQuote(2, "csv", "300" + hour, "2026-11-20T0" + hour + ":00:00Z");
+    fixtures = new Fixtures(jdbc);
+    long run = fixtures.run("csv", "success", T0, T0.plusSeconds(5), 23, 23, 0, null);
+    long other = fixtures.run("coingecko", "success", T0, T0.plusSeconds(5), 4, 4, 0, null);
+    btc = fixtures.asset("BTC", "Bitcoin");
+    eth = fixtures.asset("ETH", "Ethereum");
+    long sol = fixtures.asset("SOL", "Solana");
+    quotes = new ArrayList<>();
+    // 23 csv quotes in groups sharing a timestamp and some sharing a price, so ties are broken
+    // by id; and 4 coingecko quotes.
+    for (int i = 0; i < 23; i++) {
+      long asset = i % 3 == 0 ? btc : i % 3 == 1 ? eth : sol;
+      Instant at = T0.plusSeconds(3600L * (i / 3));
+      String price = (100 + (i % 5)) + "." + (i % 2 == 0 ? "5" : "25");
+      add(run, asset, "csv", price, at);
     }
-    insertQuote(1, "coingecko", "91234.12", "2026-11-20T12:00:00Z");
+    for (int i = 0; i < 4; i++) {
+      add(other, btc, "coingecko", "91000." + i, T0.plusSeconds(60L * i));
+    }
+  }
+
+  private void add(long run, long asset, String source, String price, Instant at) {
+    long id = fixtures.quote(run, asset, source, price, at);
+    quotes.add(new Quote(id, asset, source, new BigDecimal(price), at));
   }
 
   @Test
-  void filtersBySymbolNewestFirst() {
-    Api.Response response = api.get("/data?symbol=btc");
+  void aPageCarriesEveryFieldWithItsTypeAndValueAndTheClientsRequestId() {
+    Api.Response response =
+        api.get(
+            "/data?asset_id=" + btc + "&source=coingecko&limit=2",
+            Map.of("X-Request-ID", "req-42"));
 
     assertThat(response.status()).isEqualTo(200);
-    JsonNode data = response.body().get("data");
-    assertThat(data).hasSize(6);
-    assertThat(data.get(0).get("source").asString()).isEqualTo("coingecko");
-    assertThat(data.get(0).get("price_usd").decimalValue()).isEqualByComparingTo("91234.12");
-    assertThat(data.get(0).get("last_updated").asString()).isEqualTo("2026-11-20T12:00:00Z");
-    assertThat(data.get(1).get("last_updated").asString()).isEqualTo("2026-11-20T04:00:00Z");
-    assertThat(data.get(0).get("symbol").asString()).isEqualTo("BTC");
-    assertThat(data.get(0).get("name").asString()).isEqualTo("Bitcoin");
-    assertThat(data.get(0).has("volume_24h_usd")).isTrue();
-    assertThat(response.body().at("/pagination/total").asLong()).isEqualTo(6);
+    assertThat(response.header("X-Request-ID")).isEqualTo("req-42");
+    assertThat(response.header("X-API-Latency-MS")).matches("\\d+");
+    JsonNode first = response.body().get("data").get(0);
+    Quote newest =
+        quotes.stream()
+            .filter(q -> q.source().equals("coingecko"))
+            .max(Comparator.comparing(Quote::lastUpdated))
+            .orElseThrow();
+    assertThat(first.get("id").asLong()).isEqualTo(newest.id());
+    assertThat(first.get("asset_id").isIntegralNumber()).isTrue();
+    assertThat(first.get("asset_id").asLong()).isEqualTo(btc);
+    assertThat(first.get("symbol").asString()).isEqualTo("BTC");
+    assertThat(first.get("name").asString()).isEqualTo("Bitcoin");
+    assertThat(first.get("source").asString()).isEqualTo("coingecko");
+    assertThat(first.get("price_usd").isNumber()).isTrue();
+    assertThat(first.get("price_usd").decimalValue()).isEqualByComparingTo("91000.3");
+    assertThat(first.get("market_cap_usd").isNull()).isTrue();
+    assertThat(first.get("volume_24h_usd").decimalValue()).isEqualByComparingTo("1000");
+    assertThat(first.get("last_updated").asString()).isEqualTo("2026-11-20T00:03:00Z");
+    JsonNode pagination = response.body().get("pagination");
+    assertThat(pagination.get("limit").asInt()).isEqualTo(2);
+    assertThat(pagination.get("offset").asInt()).isZero();
+    assertThat(pagination.get("total").asLong()).isEqualTo(4);
+    assertThat(pagination.get("sort").asString()).isEqualTo("-last_updated");
+    assertThat(pagination.get("next_cursor").isString()).isTrue();
+    assertThat(response.body().get("metadata").get("request_id").asString()).isEqualTo("req-42");
+    assertThat(response.body().get("metadata").get("api_latency_ms").isIntegralNumber()).isTrue();
   }
 
   @Test
-  void filtersBySourceAndTimeWindow() {
+  void filtersSelectOnlyMatchingQuotes() {
+    Instant from = T0.plusSeconds(3600);
+    Instant to = T0.plusSeconds(3 * 3600);
+    List<Long> expected =
+        quotes.stream()
+            .filter(q -> q.assetId() == eth && q.source().equals("csv"))
+            .filter(q -> !q.lastUpdated().isBefore(from) && !q.lastUpdated().isAfter(to))
+            .sorted(order("-last_updated"))
+            .map(Quote::id)
+            .toList();
+
     Api.Response response =
-        api.get("/data?source=csv&from=2026-11-20T01:00:00Z&to=2026-11-20T03:00:00Z");
+        api.get("/data?symbol=eth&source=csv&from=" + from + "&to=" + to + "&limit=1000");
 
-    assertThat(prices(response.body()))
-        .containsExactlyInAnyOrder("90003", "3003", "90002", "3002", "90001", "3001");
-    assertThat(response.body().at("/pagination/total").asLong()).isEqualTo(6);
+    assertThat(ids(response)).containsExactlyElementsOf(expected).isNotEmpty();
+    assertThat(response.body().get("pagination").get("total").asLong()).isEqualTo(expected.size());
   }
 
   @Test
-  void aDateAloneMeansItsStartInUtc() {
-    Api.Response response = api.get("/data?symbol=ETH&to=2026-11-20");
-
-    assertThat(prices(response.body())).containsExactly("3000");
-  }
-
-  @Test
-  void limitAndOffsetWalkThePagesWithoutGapsOrRepeats() {
-    List<String> seen = new ArrayList<>();
-    for (int offset = 0; offset < 11; offset += 4) {
-      JsonNode body = api.get("/data?limit=4&offset=" + offset).body();
-      assertThat(body.at("/pagination/limit").asInt()).isEqualTo(4);
-      assertThat(body.at("/pagination/offset").asInt()).isEqualTo(offset);
-      assertThat(body.at("/pagination/total").asLong()).isEqualTo(11);
-      body.get("data").forEach(row -> seen.add(row.get("id").asString()));
+  void offsetPagesCoverEveryRowExactlyOnce() {
+    List<Long> seen = new ArrayList<>();
+    for (int offset = 0; offset < quotes.size(); offset += 5) {
+      Api.Response page = api.get("/data?limit=5&offset=" + offset);
+      assertThat(page.body().get("pagination").get("offset").asInt()).isEqualTo(offset);
+      seen.addAll(ids(page));
     }
 
-    assertThat(seen).hasSize(11).doesNotHaveDuplicates();
-  }
-
-  @Test
-  void everyResponseCarriesTheRequestIdAndLatency() {
-    Api.Response response = api.get("/data?limit=1", Map.of("X-Request-ID", "trace-42"));
-
-    assertThat(response.header("X-Request-ID")).isEqualTo("trace-42");
-    assertThat(response.header("X-API-Latency-MS")).matches("\\d+");
-    assertThat(response.body().at("/metadata/request_id").asString()).isEqualTo("trace-42");
-    assertThat(response.body().at("/metadata/api_latency_ms").isNumber()).isTrue();
+    assertThat(seen)
+        .containsExactlyElementsOf(
+            quotes.stream().sorted(order("-last_updated")).map(Quote::id).toList());
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "limit=0, limit",
-    "limit=1001, limit",
-    "limit=abc, limit",
-    "offset=-1, offset",
-    "from=notadate, from",
-    "to=2026-13-45, to",
-    "symbol=%27%20OR%201%3D1%20--, symbol",
-    "source=CSV%3BDROP, source",
-    "from=2026-11-21&to=2026-11-20, from"
-  })
-  void badParametersGetAProblemNamingTheParameter(String query, String parameter) {
-    Api.Response response = api.get("/data?" + query, Map.of("X-Request-ID", "bad-1"));
+  @CsvSource({"-last_updated", "last_updated", "price_usd", "-price_usd"})
+  void cursorPagesCoverEveryRowExactlyOnceInEverySort(String sort) {
+    List<Long> seen = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      String path =
+          "/data?limit=4&sort="
+              + sort
+              + (cursor == null
+                  ? ""
+                  : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      Api.Response page = api.get(path);
+      assertThat(page.status()).isEqualTo(200);
+      seen.addAll(ids(page));
+      JsonNode next = page.body().get("pagination").get("next_cursor");
+      cursor = next.isNull() ? null : next.asString();
+      pages++;
+    } while (cursor != null && pages < 20);
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(response.body().get("parameter").asString()).isEqualTo(parameter);
-    assertThat(response.body().get("status").asInt()).isEqualTo(400);
-    assertThat(response.body().get("detail").asString()).contains(parameter);
-    assertThat(response.body().get("request_id").asString()).isEqualTo("bad-1");
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM market_quotes", Long.class)).isEqualTo(11);
+    assertThat(seen)
+        .containsExactlyElementsOf(quotes.stream().sorted(order(sort)).map(Quote::id).toList());
+    assertThat(pages).isEqualTo((quotes.size() + 3) / 4);
   }
 
   @Test
-  void healthReportsTheDatabaseAndTheLastRunOfEachSource() {
-    Api.Response response = api.get("/health");
+  void anEditedOrMisusedCursorIsRejected() {
+    String cursor = api.get("/data?limit=3").body().get("pagination").get("next_cursor").asString();
+    char flipped = cursor.charAt(5) == 'A' ? 'B' : 'A';
+    String edited = cursor.substring(0, 5) + flipped + cursor.substring(6);
 
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.body().get("status").asString()).isEqualTo("ok");
-    assertThat(response.body().at("/database/status").asString()).isEqualTo("up");
-    assertThat(response.body().at("/database/latency_ms").isNumber()).isTrue();
-    assertThat(response.body().at("/sources/0/source").asString()).isEqualTo("csv");
-    assertThat(response.body().at("/sources/0/status").asString()).isEqualTo("success");
+    assertBadParameter(api.get("/data?cursor=" + edited), "cursor");
+    assertBadParameter(api.get("/data?cursor=bm90LWEtY3Vyc29y"), "cursor");
+    assertBadParameter(api.get("/data?offset=3&cursor=" + cursor), "offset");
+    assertBadParameter(api.get("/data?sort=price_usd&cursor=" + cursor), "sort");
   }
 
-  private void insertQuote(long assetId, String source, String price, String at) {
-    jdbc.update(
-        "INSERT INTO raw_records (source, run_id, payload, payload_hash)"
-            + " VALUES (?, 1, '{}'::jsonb, decode(md5(random()::text), 'hex'))",
-        source);
-    jdbc.update(
-        "INSERT INTO market_quotes (asset_id, source, price_usd, last_updated, raw_id, run_id)"
-            + " VALUES (?, ?, ?::numeric, ?::timestamptz,"
-            + " (SELECT max(id) FROM raw_records), 1)",
-        assetId,
-        source,
-        price,
-        at);
+  @Test
+  void theTotalCanBeSkipped() {
+    Api.Response response = api.get("/data?include_total=false&limit=1");
+
+    assertThat(response.body().get("pagination").get("total").isNull()).isTrue();
+    assertThat(ids(response)).hasSize(1);
   }
 
-  private static List<String> prices(JsonNode body) {
-    List<String> prices = new ArrayList<>();
-    body.get("data")
-        .forEach(row -> prices.add(row.get("price_usd").decimalValue().toPlainString()));
-    return prices;
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "symbol=' OR 1=1 --|symbol",
+        "symbol=BTC'; DROP TABLE market_quotes; --|symbol",
+        "source=csv' OR '1'='1|source",
+        "asset_id=1 OR 1=1|asset_id",
+        "limit=-1|limit",
+        "limit=0|limit",
+        "limit=1000000000|limit",
+        "limit=1e9|limit",
+        "offset=-5|offset",
+        "from=notadate|from",
+        "to=2026-13-45|to",
+        "from=2026-11-21&to=2026-11-20|from",
+        "sort=price_usd; DROP TABLE assets|sort",
+        "sort=name|sort",
+        "include_total=yes|include_total",
+      })
+  void hostileInputsAreRejectedAndChangeNothing(String query, String parameter) {
+    Map<String, Object> before = fixtures.rowCounts();
+
+    Api.Response response = api.get("/data?" + encodeValues(query));
+
+    assertBadParameter(response, parameter);
+    assertThat(fixtures.rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void tenKilobyteParametersAreRejectedAndChangeNothing() {
+    Map<String, Object> before = fixtures.rowCounts();
+    String huge = "A".repeat(10 * 1024);
+
+    assertBadParameter(api.get("/data?symbol=" + huge), "symbol");
+    assertBadParameter(api.get("/data?cursor=" + huge), "cursor");
+    assertBadParameter(api.get("/data?from=" + huge), "from");
+    assertThat(fixtures.rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void anUnknownPathIsA404Problem() {
+    Api.Response response = api.get("/no-such-thing", Map.of("X-Request-ID", "req-404"));
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(response.body().get("status").asInt()).isEqualTo(404);
+    assertThat(response.body().get("title").asString()).isNotBlank();
+    assertThat(response.body().get("request_id").asString()).isEqualTo("req-404");
+  }
+
+  static void assertBadParameter(Api.Response response, String parameter) {
+    assertThat(response.status()).as(response.raw().body()).isEqualTo(400);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(response.body().get("status").asInt()).isEqualTo(400);
+    assertThat(response.body().get("title").asString()).isEqualTo("Invalid parameter");
+    assertThat(response.body().get("parameter").asString()).isEqualTo(parameter);
+    assertThat(response.body().get("detail").asString()).contains(parameter);
+    assertThat(response.body().get("request_id").asString())
+        .isEqualTo(response.header("X-Request-ID"));
+  }
+
+  private static Comparator<Quote> order(String sort) {
+    Comparator<Quote> byKey =
+        sort.endsWith("price_usd")
+            ? Comparator.comparing(Quote::price)
+            : Comparator.comparing(Quote::lastUpdated);
+    Comparator<Quote> ascending = byKey.thenComparing(Quote::id);
+    return sort.startsWith("-") ? ascending.reversed() : ascending;
+  }
+
+  private static List<Long> ids(Api.Response response) {
+    List<Long> ids = new ArrayList<>();
+    response.body().get("data").forEach(row -> ids.add(row.get("id").asLong()));
+    return ids;
+  }
+
+  private static String encodeValues(String query) {
+    StringBuilder encoded = new StringBuilder();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (!encoded.isEmpty()) {
+        encoded.append('&');
+      }
+      encoded
+          .append(pair, 0, eq + 1)
+          .append(URLEncoder.encode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return encoded.toString();
   }
 }

@@ -20,7 +20,8 @@ public final class AppProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code java -jar kasparro.jar args...}, output to {@code log}.
+   * Starts {@code java -jar kasparro.jar args...}, output to {@code log}, with the network sources
+   * off.
    *
    * @param args the command and its options, e.g. {@code run-once --source=csv}
    */
@@ -33,6 +34,10 @@ public final class AppProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
+    // The network sources stay off so no test reaches the internet; an argument can turn one on.
+    for (String source : List.of("coingecko", "coinpaprika", "rss")) {
+      command.add("-Dkasparro.sources." + source + ".enabled=false");
+    }
     command.add("-jar");
     command.add(jar);
     command.addAll(List.of(args));

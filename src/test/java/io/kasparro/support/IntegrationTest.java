@@ -10,7 +10,10 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A test of the whole service on a random port against the real test PostgreSQL, with the database
- * emptied before each test. Schedules and start-up runs are off: tests start runs themselves.
+ * emptied before each test. Schedules and start-up runs are off: tests start runs themselves. The
+ * network sources are off so no test reaches the internet (a test enables one against WireMock),
+ * the rate limit is out of reach and metrics are read afresh at every scrape, unless a test says
+ * otherwise.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,7 +22,12 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "db-scheduler.enabled=false",
       "kasparro.scheduling.run-at-startup=false",
-      "spring.datasource.hikari.maximum-pool-size=4"
+      "kasparro.sources.coingecko.enabled=false",
+      "kasparro.sources.coinpaprika.enabled=false",
+      "kasparro.sources.rss.enabled=false",
+      "spring.datasource.hikari.maximum-pool-size=4",
+      "kasparro.api.rate-limit.capacity=1000000",
+      "kasparro.metrics.cache-ttl=0s"
     })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ExtendWith(CleanDatabaseExtension.class)

@@ -1,0 +1,151 @@
+package io.kasparro.source.coingecko;
+
+import io.kasparro.source.Batch;
+import io.kasparro.source.BatchSink;
+import io.kasparro.source.JsonArrayStream;
+import io.kasparro.source.PayloadFields;
+import io.kasparro.source.RawRecord;
+import io.kasparro.source.SilverRecord;
+import io.kasparro.source.Source;
+import io.kasparro.source.Values;
+import io.kasparro.system.http.UpstreamClient;
+import io.kasparro.system.http.UpstreamHttp;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The top coins by market cap from CoinGecko, page by page. Each page is committed with a
+ * checkpoint naming the next page of the current snapshot, so a run that dies on page k resumes at
+ * page k while the snapshot is fresh. Each coin object is stored in bronze exactly as received.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "kasparro.sources.coingecko.enabled", matchIfMissing = true)
+class CoinGeckoSource implements Source {
+
+  static final String NAME = "coingecko";
+  private static final Logger log = LoggerFactory.getLogger(CoinGeckoSource.class);
+
+  private final CoinGeckoProperties properties;
+  private final UpstreamClient client;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  CoinGeckoSource(CoinGeckoProperties properties, UpstreamHttp http, JsonMapper json, Clock clock) {
+    this.properties = properties;
+    this.client =
+        http.client(
+            NAME,
+            properties.rateLimitPerMinute(),
+            properties.timeout(),
+            properties.hasApiKey() ? List.of(properties.apiKey()) : List.of());
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String schedule() {
+    return properties.schedule();
+  }
+
+  @Override
+  public void extract(JsonNode checkpoint, BatchSink sink) {
+    Instant now = clock.instant();
+    int page = 1;
+    Instant snapshot = now;
+    Instant newest = null;
+    String startedAt = PayloadFields.text(checkpoint, "snapshot_started_at");
+    int nextPage = checkpoint.path("next_page").asInt(1);
+    if (startedAt != null && nextPage > 1 && nextPage <= properties.pages()) {
+      Instant started = Instant.parse(startedAt);
+      if (now.isBefore(started.plus(properties.snapshotMaxAge()))) {
+        page = nextPage;
+        snapshot = started;
+        newest = Values.latest(null, PayloadFields.text(checkpoint, "newest_last_updated"));
+        log.info("Resuming the snapshot started at {} at page {}", started, page);
+      } else {
+        log.info("The snapshot started at {} is stale; starting again at page 1", started);
+      }
+    }
+    for (; page <= properties.pages(); page++) {
+      List<JsonArrayStream.Element> coins = fetchPage(page);
+      for (JsonArrayStream.Element coin : coins) {
+        newest = Values.latest(newest, PayloadFields.text(coin.node(), "last_updated"));
+      }
+      boolean last = page == properties.pages() || coins.size() < properties.perPage();
+      JsonNode progress =
+          last ? checkpoint(1, null, newest) : checkpoint(page + 1, snapshot, newest);
+      sink.accept(new Batch(toRecords(coins), progress));
+      if (last) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public SilverRecord transform(JsonNode payload) {
+    return CoinGeckoQuotes.toQuote(payload);
+  }
+
+  private List<JsonArrayStream.Element> fetchPage(int page) {
+    URI uri =
+        UriComponentsBuilder.fromUriString(properties.baseUrl())
+            .path("/coins/markets")
+            .queryParam("vs_currency", "usd")
+            .queryParam("order", "market_cap_desc")
+            .queryParam("per_page", properties.perPage())
+            .queryParam("page", page)
+            .queryParam("precision", "full")
+            .build()
+            .toUri();
+    return client.get(
+        uri,
+        headers(),
+        (body, contentType) -> {
+          List<JsonArrayStream.Element> coins = new ArrayList<>();
+          JsonArrayStream.read(json, body, contentType, coins::add);
+          return coins;
+        });
+  }
+
+  private Map<String, String> headers() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
+    if (properties.hasApiKey()) {
+      headers.put(properties.plan().keyHeader(), properties.apiKey());
+    }
+    return headers;
+  }
+
+  private static List<RawRecord> toRecords(List<JsonArrayStream.Element> coins) {
+    return coins.stream()
+        .map(coin -> new RawRecord(PayloadFields.text(coin.node(), "id"), coin.json()))
+        .toList();
+  }
+
+  private JsonNode checkpoint(int nextPage, Instant snapshotStartedAt, Instant newest) {
+    ObjectNode checkpoint = json.createObjectNode();
+    checkpoint.put("next_page", nextPage);
+    checkpoint.put(
+        "snapshot_started_at", snapshotStartedAt == null ? null : snapshotStartedAt.toString());
+    checkpoint.put("newest_last_updated", newest == null ? null : newest.toString());
+    return checkpoint;
+  }
+}

@@ -1,0 +1,133 @@
+package io.kasparro.source.rss;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import io.kasparro.source.Batch;
+import io.kasparro.source.BatchSink;
+import io.kasparro.source.SilverRecord;
+import io.kasparro.source.Source;
+import io.kasparro.system.http.UpstreamClient;
+import io.kasparro.system.http.UpstreamException;
+import io.kasparro.system.http.UpstreamHttp;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * News headlines from RSS 2.0 and Atom feeds. Each feed is one batch, committed with that feed's
+ * progress (newest publication time and the keys seen at it), so items already held are skipped. A
+ * feed that cannot be fetched or parsed does not stop the others; the run then fails naming it.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "kasparro.sources.rss.enabled", matchIfMissing = true)
+class RssSource implements Source {
+
+  static final String NAME = "rss";
+  private static final Logger log = LoggerFactory.getLogger(RssSource.class);
+  private static final String ACCEPT =
+      "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
+
+  private final RssProperties properties;
+  private final UpstreamClient client;
+  private final JsonMapper json;
+
+  RssSource(RssProperties properties, UpstreamHttp http, JsonMapper json) {
+    this.properties = properties;
+    this.client =
+        http.client(
+            NAME,
+            properties.rateLimitPerMinute(),
+            properties.timeout(),
+            properties.hasApiKey() ? List.of(properties.apiKey()) : List.of());
+    this.json = json;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String schedule() {
+    return properties.schedule();
+  }
+
+  @Override
+  public void extract(JsonNode checkpoint, BatchSink sink) {
+    ObjectNode feeds =
+        checkpoint.path("feeds").isObject()
+            ? ((ObjectNode) checkpoint.get("feeds")).deepCopy()
+            : json.createObjectNode();
+    List<String> failures = new ArrayList<>();
+    for (String feed : properties.feeds()) {
+      URI uri = resolve(feed);
+      String key = client.safeUrl(uri);
+      try {
+        SyndFeed parsed = client.get(uri, headers(), FeedItems::parse);
+        FeedProgress progress = FeedProgress.from(feeds.get(key));
+        List<FeedItems.Item> fresh = new ArrayList<>();
+        for (SyndEntry entry : parsed.getEntries()) {
+          FeedItems.Item item = FeedItems.toItem(key, entry, json);
+          if (!progress.holds(item)) {
+            fresh.add(item);
+          }
+        }
+        log.info("{}: {} item(s), {} new", key, parsed.getEntries().size(), fresh.size());
+        feeds.set(key, progress.with(fresh).toJson(json));
+        ObjectNode next = json.createObjectNode();
+        next.set("feeds", feeds.deepCopy());
+        sink.accept(new Batch(fresh.stream().map(FeedItems.Item::record).toList(), next));
+      } catch (UpstreamException e) {
+        log.warn("{}", e.getMessage());
+        failures.add(e.getMessage());
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException(
+          failures.size()
+              + " of "
+              + properties.feeds().size()
+              + " feed(s) failed: "
+              + String.join("; ", failures));
+    }
+  }
+
+  @Override
+  public SilverRecord transform(JsonNode payload) {
+    return RssNews.toNewsItem(payload);
+  }
+
+  private URI resolve(String feed) {
+    URI uri = URI.create(feed.strip());
+    if (uri.isAbsolute()) {
+      return uri;
+    }
+    if (!properties.hasBaseUrl()) {
+      throw new IllegalArgumentException(
+          "feed '" + feed + "' is not an absolute URL and kasparro.sources.rss.base-url is empty");
+    }
+    return UriComponentsBuilder.fromUriString(properties.baseUrl())
+        .path(feed.strip())
+        .build()
+        .toUri();
+  }
+
+  private Map<String, String> headers() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", ACCEPT);
+    if (properties.hasApiKey()) {
+      headers.put("Authorization", "Bearer " + properties.apiKey());
+    }
+    return headers;
+  }
+}
