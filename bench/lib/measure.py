@@ -172,29 +172,42 @@ def first_id(url):
     print(page["data"][0]["id"] if page["data"] else "")
 
 
+def _frame(frame):
+    method = frame["method"]
+    return f"{method['type']['name'].replace('/', '.')}.{method['name']}"
+
+
 def jfr_top(jfr_json, limit):
-    """Where the samples of a JFR recording fall: top methods by own samples, and by the
-    outermost-but-one frame of interest (our code, the JDBC driver, Jackson...)."""
+    """Where the samples of a JFR recording fall, by thread: running Java (jdk.ExecutionSample)
+    or in native code (jdk.NativeMethodSample, for the pipeline mostly socket reads, i.e. waiting
+    for PostgreSQL); the hottest methods; and the innermost Kasparro frame of each Java sample."""
     events = json.load(open(jfr_json, encoding="utf-8"))["recording"]["events"]
-    own, packages = {}, {}
+    own, packages, threads = {}, {}, {}
     for event in events:
-        frames = (event["values"].get("stackTrace") or {}).get("frames") or []
+        values = event["values"]
+        thread = (values.get("sampledThread") or {}).get("javaName") or "?"
+        kind = "native" if event["type"] == "jdk.NativeMethodSample" else "java"
+        threads.setdefault(thread, {"java": 0, "native": 0})[kind] += 1
+        if kind == "native":
+            continue
+        frames = (values.get("stackTrace") or {}).get("frames") or []
         if not frames:
             continue
-        top = frames[0]["method"]
-        own_key = f"{top['type']['name']}.{top['name']}"
+        own_key = _frame(frames[0])
         own[own_key] = own.get(own_key, 0) + 1
         for frame in frames:
-            type_name = frame["method"]["type"]["name"]
-            if type_name.startswith("io.kasparro"):
-                key = f"{type_name}.{frame['method']['name']}"
+            key = _frame(frame)
+            if key.startswith("io.kasparro"):
+                key = re.sub(r"\$\$Lambda\$.*", " (lambda)", key)
                 packages[key] = packages.get(key, 0) + 1
                 break
         else:
             packages["(no io.kasparro frame)"] = packages.get("(no io.kasparro frame)", 0) + 1
+    print("samples per thread: running Java / in native code (e.g. waiting on a socket)")
+    for thread, counts in sorted(threads.items(), key=lambda kv: -sum(kv[1].values()))[:6]:
+        print(f"  {thread}: {counts['java']} / {counts['native']}")
     total = sum(own.values())
-    print(f"{total} execution samples")
-    print("hottest methods (own samples):")
+    print(f"hottest methods (own samples of {total} Java samples):")
     for key, count in sorted(own.items(), key=lambda kv: -kv[1])[: int(limit)]:
         print(f"  {100 * count / total:5.1f}%  {key}")
     print("innermost Kasparro frame on the stack:")

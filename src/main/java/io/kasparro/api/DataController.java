@@ -21,9 +21,11 @@ class DataController {
   private static final int MAX_OFFSET = 10_000_000;
 
   private final QuoteQueries quotes;
+  private final DataApiProperties properties;
 
-  DataController(QuoteQueries quotes) {
+  DataController(QuoteQueries quotes, DataApiProperties properties) {
     this.quotes = quotes;
+    this.properties = properties;
   }
 
   /** A page of quotes. */
@@ -34,12 +36,16 @@ class DataController {
    *
    * @param limit the page size asked for
    * @param offset rows skipped before this page (0 when paging by cursor)
-   * @param total rows matching the filters; null when {@code include_total=false}
+   * @param total rows matching the filters, counted up to {@code
+   *     kasparro.api.data.exact-total-limit} (10,000); null when {@code include_total=false}
+   * @param totalExact whether {@code total} is exact; false when more rows match than were counted,
+   *     and {@code total} is then a lower bound; null with {@code total}
    * @param sort the order of the rows
    * @param nextCursor pass as {@code cursor} (with the same filters and sort) for the next page;
    *     null on the last page
    */
-  record Pagination(int limit, long offset, Long total, String sort, String nextCursor) {}
+  record Pagination(
+      int limit, long offset, Long total, Boolean totalExact, String sort, String nextCursor) {}
 
   @Operation(
       summary = "Market quotes",
@@ -63,6 +69,7 @@ class DataController {
                             "market_cap_usd": 1810000000000, "volume_24h_usd": 33630000000,
                             "last_updated": "2026-11-21T00:00:00Z"}],
                            "pagination": {"limit": 1, "offset": 0, "total": 520,
+                            "total_exact": true,
                             "sort": "-last_updated", "next_cursor": "cTF8LWxhc3RfdXBkYXRlZHw"},
                            "metadata": {"request_id": "3f1c2a9e", "api_latency_ms": 4}}
                           """)))
@@ -102,7 +109,9 @@ class DataController {
           @RequestParam(required = false)
           String cursor,
       @Parameter(
-              description = "Whether to count the matching rows (default true); false is cheaper",
+              description =
+                  "Whether to count the matching rows (default true), exactly up to 10,000"
+                      + " (total_exact tells); false is cheaper",
               example = "false")
           @RequestParam(name = "include_total", required = false)
           String includeTotal,
@@ -139,10 +148,16 @@ class DataController {
       rows = rows.subList(0, pageSize);
       next = QuoteCursor.after(order, rows.get(pageSize - 1)).encode();
     }
-    Long total = withTotal ? quotes.count(filter) : null;
+    Long total = null;
+    Boolean totalExact = null;
+    if (withTotal) {
+      long counted = quotes.countUpTo(filter, properties.exactTotalLimit());
+      totalExact = counted <= properties.exactTotalLimit();
+      total = Math.min(counted, properties.exactTotalLimit());
+    }
     return new DataPage(
         rows,
-        new Pagination(pageSize, skip, total, order.parameter(), next),
+        new Pagination(pageSize, skip, total, totalExact, order.parameter(), next),
         ResponseMetadata.of(request));
   }
 }

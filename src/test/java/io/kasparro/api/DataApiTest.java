@@ -174,10 +174,77 @@ class DataApiTest {
   }
 
   @Test
+  void aSymbolSharedByTwoAssetsListsTheQuotesOfBothInOrder() {
+    long run = fixtures.run("csv", "success", T0, T0.plusSeconds(5), 2, 2, 0, null);
+    long bitcoinGold = fixtures.asset("BTC", "Bitcoin Gold");
+    add(run, bitcoinGold, "csv", "20.5", T0.plusSeconds(90));
+    add(run, bitcoinGold, "csv", "21.5", T0.plusSeconds(7200));
+    List<Long> expected =
+        quotes.stream()
+            .filter(q -> q.assetId() == btc || q.assetId() == bitcoinGold)
+            .sorted(order("-last_updated"))
+            .map(Quote::id)
+            .toList();
+
+    Api.Response response = api.get("/data?symbol=BTC&limit=1000");
+
+    assertThat(ids(response)).containsExactlyElementsOf(expected);
+    assertThat(response.body().get("pagination").get("total").asLong()).isEqualTo(expected.size());
+  }
+
+  @Test
+  void anUnknownSymbolGivesAnEmptyPageCountedExactly() {
+    Api.Response response = api.get("/data?symbol=NOPE");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(ids(response)).isEmpty();
+    assertThat(response.body().get("pagination").get("total").asLong()).isZero();
+    assertThat(response.body().get("pagination").get("total_exact").asBoolean()).isTrue();
+    assertThat(response.body().get("pagination").get("next_cursor").isNull()).isTrue();
+  }
+
+  @Test
+  void theTotalIsExactUpToTenThousandAndALowerBoundBeyond() {
+    long run = fixtures.run("csv", "success", T0, T0.plusSeconds(5), 1, 1, 0, null);
+    long many = fixtures.asset("MANY", "Many Quotes");
+    insertQuotes(run, many, 10_000);
+
+    JsonNode exact = api.get("/data?asset_id=" + many + "&limit=1").body().get("pagination");
+    insertQuotes(run, many, 1);
+    JsonNode capped = api.get("/data?asset_id=" + many + "&limit=1").body().get("pagination");
+
+    assertThat(exact.get("total").asLong()).isEqualTo(10_000);
+    assertThat(exact.get("total_exact").asBoolean()).isTrue();
+    assertThat(capped.get("total").asLong()).isEqualTo(10_000);
+    assertThat(capped.get("total_exact").asBoolean()).isFalse();
+  }
+
+  /** {@code count} more quotes of an asset, each at its own time, with their bronze rows. */
+  private void insertQuotes(long run, long asset, int count) {
+    jdbc.update(
+        """
+        WITH raw AS (
+          INSERT INTO raw_records (source, run_id, payload, payload_hash)
+          SELECT 'csv', ?, '{}'::jsonb, sha256(convert_to(gen_random_uuid()::text, 'UTF8'))
+            FROM generate_series(1, ?)
+          RETURNING id)
+        INSERT INTO market_quotes (asset_id, source, price_usd, last_updated, raw_id, run_id)
+        SELECT ?, 'csv', 1, ?::timestamptz + make_interval(secs => id), id, ?
+          FROM raw
+        """,
+        run,
+        count,
+        asset,
+        T0.toString(),
+        run);
+  }
+
+  @Test
   void theTotalCanBeSkipped() {
     Api.Response response = api.get("/data?include_total=false&limit=1");
 
     assertThat(response.body().get("pagination").get("total").isNull()).isTrue();
+    assertThat(response.body().get("pagination").get("total_exact").isNull()).isTrue();
     assertThat(ids(response)).hasSize(1);
   }
 
