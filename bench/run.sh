@@ -171,6 +171,9 @@ rm -f "$WORK/data/bronze.copy"
 export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/kasparro"
 export SPRING_DATASOURCE_USERNAME=postgres
 export KASPARRO_SOURCES_CSV_PATH=$CSV
+# Only the CSV source: the network sources would try to reach the internet.
+export KASPARRO_SOURCES_COINGECKO_ENABLED=false KASPARRO_SOURCES_COINPAPRIKA_ENABLED=false
+export KASPARRO_SOURCES_RSS_ENABLED=false
 run_once() {
   local label=$1
   shift
