@@ -27,6 +27,7 @@ class DataController {
   @GetMapping("/data")
   DataPage data(
       @RequestParam(required = false) String symbol,
+      @RequestParam(name = "asset_id", required = false) String assetId,
       @RequestParam(required = false) String source,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
@@ -36,6 +37,7 @@ class DataController {
     QuoteQueries.Filter filter =
         new QuoteQueries.Filter(
             Params.symbol("symbol", symbol),
+            Params.id("asset_id", assetId),
             Params.source("source", source),
             Params.instant("from", from),
             Params.instant("to", to));

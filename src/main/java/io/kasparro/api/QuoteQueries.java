@@ -16,6 +16,7 @@ class QuoteQueries {
         FROM market_quotes q
         JOIN assets a ON a.asset_id = q.asset_id
        WHERE (CAST(:symbol AS text) IS NULL OR a.symbol = upper(CAST(:symbol AS text)))
+         AND (CAST(:assetId AS bigint) IS NULL OR q.asset_id = CAST(:assetId AS bigint))
          AND (CAST(:source AS text) IS NULL OR q.source = CAST(:source AS text))
          AND (CAST(:from AS timestamptz) IS NULL OR q.last_updated >= CAST(:from AS timestamptz))
          AND (CAST(:to AS timestamptz) IS NULL OR q.last_updated <= CAST(:to AS timestamptz))
@@ -39,7 +40,7 @@ class QuoteQueries {
   }
 
   /** The filters of {@code GET /data}; null means "any". */
-  record Filter(String symbol, String source, Instant from, Instant to) {}
+  record Filter(String symbol, Long assetId, String source, Instant from, Instant to) {}
 
   List<QuoteRow> page(Filter filter, int limit, long offset) {
     return jdbc.sql(PAGE)
@@ -66,6 +67,7 @@ class QuoteQueries {
   private static MapSqlParameterSource parameters(Filter filter) {
     return new MapSqlParameterSource()
         .addValue("symbol", filter.symbol())
+        .addValue("assetId", filter.assetId())
         .addValue("source", filter.source())
         .addValue("from", filter.from() == null ? null : Timestamp.from(filter.from()))
         .addValue("to", filter.to() == null ? null : Timestamp.from(filter.to()));
