@@ -100,21 +100,18 @@ public class CuratedAssets {
             ids.put(column, id);
           }
         }
-        String name = row.getField("name").strip();
-        List<String> names = new ArrayList<>();
-        names.add(Names.normalize(name));
-        Arrays.stream(row.getField("other_names").split("\\|"))
-            .map(String::strip)
-            .filter(other -> !other.isEmpty())
-            .map(Names::normalize)
-            .forEach(names::add);
+        List<String> otherNames =
+            Arrays.stream(row.getField("other_names").split("\\|"))
+                .map(String::strip)
+                .filter(other -> !other.isEmpty())
+                .toList();
         entries.add(
             new CuratedAsset(
                 row.getField("slug").strip(),
                 row.getField("symbol").strip().toUpperCase(Locale.ROOT),
-                name,
+                row.getField("name").strip(),
                 ids,
-                List.copyOf(names)));
+                otherNames));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
