@@ -1,12 +1,15 @@
 package io.kasparro.api;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,7 +75,7 @@ class AssetQueries {
     return jdbc.sql(COUNT).paramSource(parameters(filter)).query(Long.class).single();
   }
 
-  java.util.Optional<AssetView> one(long assetId) {
+  Optional<AssetView> one(long assetId) {
     return jdbc.sql(ONE)
         .param("id", assetId)
         .query(AssetQueries::asset)
@@ -156,7 +159,7 @@ class AssetQueries {
         Consensus.of(voting, consensus));
   }
 
-  private static Asset asset(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+  private static Asset asset(ResultSet row, int n) throws SQLException {
     return new Asset(
         row.getLong("asset_id"),
         row.getString("symbol"),

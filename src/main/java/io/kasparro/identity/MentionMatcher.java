@@ -44,21 +44,9 @@ public final class MentionMatcher {
           "quant",
           "sand",
           "mantle",
-          "sui",
-          "sei",
           "optimism",
-          "tron",
-          "dai",
-          "eos",
-          "okb",
-          "leo",
-          "pol",
-          "aave",
-          "ondo",
-          "pepe",
           "immutable",
-          "flare",
-          "injective");
+          "flare");
   private static final Set<String> COMMON_CAPITALS =
       Set.of(
           "USD", "EUR", "ETF", "ETFS", "SEC", "CEO", "CFO", "CTO", "NFT", "DAO", "API", "THE",

@@ -163,6 +163,47 @@ class CrossSourceIdentityTest {
   }
 
   @Test
+  void twoSourcesResolvingTheSameNewCoinsAtOnceCreateEachAssetOnce() throws Exception {
+    List<JsonNode> gecko = new ArrayList<>();
+    List<JsonNode> paprika = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      gecko.add(gecko("coin-" + i, "c" + i, "Coin " + i, "1." + i));
+      paprika.add(paprika("c" + i + "-coin-" + i, "C" + i, "Coin " + i, "1." + i));
+    }
+    coingeckoFixture.serve(gecko);
+    coinpaprikaFixture.serve(paprika);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> load.run(coingeckoFixture));
+      var second = pool.submit(() -> load.run(coinpaprikaFixture));
+      first.get();
+      second.get();
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM assets", Long.class)).isEqualTo(200);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM (SELECT asset_id FROM asset_aliases GROUP BY asset_id"
+                    + " HAVING count(*) = 2) pairs",
+                Long.class))
+        .isEqualTo(200);
+  }
+
+  @Test
+  void badAssetParametersAreRejectedNamingTheParameter() {
+    assertThat(api.get("/assets?limit=0").body().get("parameter").asString()).isEqualTo("limit");
+    assertThat(api.get("/assets?symbol=%27;drop").body().get("parameter").asString())
+        .isEqualTo("symbol");
+    assertThat(api.get("/assets/abc").status()).isEqualTo(400);
+    assertThat(api.get("/data?asset_id=-3").body().get("parameter").asString())
+        .isEqualTo("asset_id");
+    assertThat(api.get("/assets?name=50%25_off").body().at("/pagination/total").asLong()).isZero();
+  }
+
+  @Test
   void aSourceIdOutsideTheCuratedListNeverJoinsACuratedAssetEvenWithItsTickerAndName() {
     coingeckoFixture.serve(
         List.of(
