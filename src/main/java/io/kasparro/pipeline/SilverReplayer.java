@@ -91,7 +91,16 @@ public class SilverReplayer {
         load(byName, batch, results);
       }
     }
-    results.values().forEach(r -> log.info("Replayed {}", r));
+    results
+        .values()
+        .forEach(
+            r ->
+                log.info(
+                    "Replayed {} record(s) of {}: {} loaded, {} failed",
+                    r.records(),
+                    r.source(),
+                    r.loaded(),
+                    r.failed()));
     return List.copyOf(results.values());
   }
 

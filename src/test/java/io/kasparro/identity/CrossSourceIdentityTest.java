@@ -146,6 +146,13 @@ class CrossSourceIdentityTest {
                 "coingecko", "hydro-protocol",
                 "coinpaprika", "hot-hydro-protocol",
                 "csv", "HOT:hydro protocol"));
+    Map<String, Boolean> disagreement = new TreeMap<>();
+    assets.forEach(
+        a ->
+            disagreement.put(
+                a.get("name").asString(), a.at("/consensus/disagreement").asBoolean()));
+    // Holo: (0.00092 - 0.000905) / 0.00091 = 1.6% apart; Hydro: (0.0031 - 0.0030) / 0.00305 = 3.3%.
+    assertThat(disagreement).containsEntry("Holo", false).containsEntry("Hydro Protocol", true);
     assertThat(data).hasSize(6);
     Map<Long, TreeSet<String>> pricesByAsset = new HashMap<>();
     data.forEach(
