@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Entry point. The first argument picks the command: {@code serve} (default) or {@code run-once};
- * options such as {@code --source=csv} follow it.
+ * Entry point. The first argument picks the command: {@code serve} (default), {@code run-once},
+ * {@code replay} or {@code replay-failures}; options such as {@code --source=csv} follow it.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -84,12 +84,28 @@ final class Params {
     }
   }
 
+  /** Free text of at most {@code maxLength} characters, or null when absent. */
+  static String text(String name, String value, int maxLength) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isBlank() || value.length() > maxLength) {
+      throw new BadParameterException(
+          name, name + " must be between 1 and " + maxLength + " characters");
+    }
+    return value.strip();
+  }
+
   static String symbol(String name, String value) {
     return matching(name, value, SYMBOL, "a ticker of up to 32 letters, digits or . - _ $");
   }
 
   static String source(String name, String value) {
     return matching(name, value, SOURCE, "a source name such as csv or coingecko");
+  }
+
+  static String errorType(String name, String value) {
+    return matching(name, value, SOURCE, "an error type such as invalid_number or missing_field");
   }
 
   private static String matching(String name, String value, Pattern pattern, String expected) {

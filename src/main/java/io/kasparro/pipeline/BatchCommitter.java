@@ -35,7 +35,7 @@ class BatchCommitter {
   @Transactional
   public RunCounts commit(Source source, long runId, Batch batch) {
     List<BronzeRow> fresh = bronze.append(source.name(), runId, batch.records());
-    SilverLoader.Loaded loaded = silver.load(source, runId, fresh);
+    SilverLoader.Loaded loaded = silver.ingest(source, runId, fresh);
     RunCounts counts =
         new RunCounts(
             batch.records().size(),

@@ -1,6 +1,7 @@
 package io.kasparro.pipeline;
 
 import io.kasparro.source.RawRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ class BronzeWriter {
       SELECT ?, ?, r.id, r.payload::jsonb, decode(r.hash, 'hex')
         FROM unnest(?::text[], ?::text[], ?::text[]) AS r (id, payload, hash)
       ON CONFLICT (source, payload_hash) DO NOTHING
-      RETURNING id, encode(payload_hash, 'hex')
+      RETURNING id, encode(payload_hash, 'hex'), ingested_at
       """;
 
   private final JdbcTemplate jdbc;
@@ -47,10 +48,15 @@ class BronzeWriter {
       firstIndexByHash.putIfAbsent(hashes[i], i);
     }
     Long[] rawIdByIndex = new Long[records.size()];
+    Instant[] ingestedAt = new Instant[records.size()];
     SqlArrays.query(
         jdbc,
         INSERT,
-        inserted -> rawIdByIndex[firstIndexByHash.get(inserted.getString(2))] = inserted.getLong(1),
+        inserted -> {
+          int index = firstIndexByHash.get(inserted.getString(2));
+          rawIdByIndex[index] = inserted.getLong(1);
+          ingestedAt[index] = inserted.getTimestamp(3).toInstant();
+        },
         source,
         runId,
         ids,
@@ -59,7 +65,7 @@ class BronzeWriter {
     List<BronzeRow> rows = new ArrayList<>();
     for (int i = 0; i < rawIdByIndex.length; i++) {
       if (rawIdByIndex[i] != null) {
-        rows.add(new BronzeRow(rawIdByIndex[i], ids[i], payloads[i]));
+        rows.add(new BronzeRow(rawIdByIndex[i], runId, ingestedAt[i], ids[i], payloads[i]));
       }
     }
     return rows;

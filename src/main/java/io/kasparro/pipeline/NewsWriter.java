@@ -18,9 +18,10 @@ class NewsWriter {
   private static final String UPSERT =
       """
       INSERT INTO news_items (source, guid, title, link, published_at, summary, raw_id, run_id)
-      SELECT ?, n.guid, n.title, n.link, n.published::timestamptz, n.summary, n.raw_id::bigint, ?
-        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-             AS n (guid, title, link, published, summary, raw_id)
+      SELECT ?, n.guid, n.title, n.link, n.published::timestamptz, n.summary, n.raw_id::bigint,
+             n.run_id::bigint
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+             AS n (guid, title, link, published, summary, raw_id, run_id)
       ON CONFLICT (source, guid) DO UPDATE
          SET title = EXCLUDED.title, link = EXCLUDED.link, published_at = EXCLUDED.published_at,
              summary = EXCLUDED.summary, raw_id = EXCLUDED.raw_id, run_id = EXCLUDED.run_id
@@ -33,11 +34,11 @@ class NewsWriter {
     this.jdbc = jdbc;
   }
 
-  /** An item ready to store, with the bronze row it came from. */
-  record Row(long rawId, NewsItem item) {}
+  /** An item ready to store, with the bronze row it came from (whose run it carries). */
+  record Row(BronzeRow row, NewsItem item) {}
 
   /** Writes the rows and returns how many silver rows they make (one per guid). */
-  int write(String source, long runId, List<Row> rows) {
+  int write(String source, List<Row> rows) {
     Map<String, Row> lastByGuid = new LinkedHashMap<>();
     rows.forEach(row -> lastByGuid.put(row.item().guid(), row));
     List<Row> unique = new ArrayList<>(lastByGuid.values());
@@ -48,13 +49,13 @@ class NewsWriter {
         jdbc,
         UPSERT,
         source,
-        runId,
         SqlArrays.column(unique, r -> r.item().guid()),
         SqlArrays.column(unique, r -> r.item().title()),
         SqlArrays.column(unique, r -> r.item().link()),
         SqlArrays.column(unique, r -> r.item().publishedAt()),
         SqlArrays.column(unique, r -> r.item().summary()),
-        SqlArrays.column(unique, Row::rawId));
+        SqlArrays.column(unique, r -> r.row().rawId()),
+        SqlArrays.column(unique, r -> r.row().runId()));
     return unique.size();
   }
 }

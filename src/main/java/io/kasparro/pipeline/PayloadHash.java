@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of a payload exactly as received: the identity of a bronze record within its source. */
-final class PayloadHash {
+public final class PayloadHash {
 
   private PayloadHash() {}
 
-  static String hex(String payloadJson) {
+  public static String hex(String payloadJson) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(payloadJson.getBytes(StandardCharsets.UTF_8)));

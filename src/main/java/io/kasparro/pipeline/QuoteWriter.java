@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Upserts market quotes. {@code UNIQUE (asset_id, source, last_updated)} holds one quote per asset,
- * source and instant; a later bronze record for the same key (a corrected file) replaces it.
+ * source and instant; a later bronze record for the same key (a corrected file) replaces it. Each
+ * quote carries the run that ingested its bronze record, so a rebuild from bronze gives the same
+ * rows.
  */
 @Component
 class QuoteWriter {
@@ -21,9 +23,9 @@ class QuoteWriter {
       INSERT INTO market_quotes (asset_id, source, price_usd, market_cap_usd, volume_24h_usd,
                                  last_updated, raw_id, run_id)
       SELECT q.asset_id::bigint, ?, q.price::numeric, q.cap::numeric, q.volume::numeric,
-             q.updated::timestamptz, q.raw_id::bigint, ?
-        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-             AS q (asset_id, price, cap, volume, updated, raw_id)
+             q.updated::timestamptz, q.raw_id::bigint, q.run_id::bigint
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+             AS q (asset_id, price, cap, volume, updated, raw_id, run_id)
       ON CONFLICT (asset_id, source, last_updated) DO UPDATE
          SET price_usd = EXCLUDED.price_usd, market_cap_usd = EXCLUDED.market_cap_usd,
              volume_24h_usd = EXCLUDED.volume_24h_usd, raw_id = EXCLUDED.raw_id,
@@ -38,10 +40,10 @@ class QuoteWriter {
   }
 
   /** A quote ready to store: its canonical asset and the bronze row it came from. */
-  record Row(long assetId, long rawId, MarketQuote quote) {}
+  record Row(long assetId, BronzeRow bronze, MarketQuote quote) {}
 
   /** Writes the rows and returns how many silver rows they make (one per key). */
-  int write(String source, long runId, List<Row> rows) {
+  int write(String source, List<Row> rows) {
     Map<String, Row> lastByKey = new LinkedHashMap<>();
     for (Row row : rows) {
       lastByKey.put(row.assetId() + "@" + row.quote().lastUpdated(), row);
@@ -54,13 +56,13 @@ class QuoteWriter {
         jdbc,
         UPSERT,
         source,
-        runId,
         SqlArrays.column(unique, Row::assetId),
         SqlArrays.column(unique, r -> plain(r.quote().priceUsd())),
         SqlArrays.column(unique, r -> plain(r.quote().marketCapUsd())),
         SqlArrays.column(unique, r -> plain(r.quote().volume24hUsd())),
         SqlArrays.column(unique, r -> r.quote().lastUpdated()),
-        SqlArrays.column(unique, Row::rawId));
+        SqlArrays.column(unique, r -> r.bronze().rawId()),
+        SqlArrays.column(unique, r -> r.bronze().runId()));
     return unique.size();
   }
 

@@ -1,13 +1,22 @@
 package io.kasparro.pipeline;
 
+import io.kasparro.drift.DriftRecorder;
+import io.kasparro.drift.RecordDrift;
+import io.kasparro.drift.SchemaMapper;
+import io.kasparro.identity.AssetResolver;
+import io.kasparro.identity.NewsMentions;
 import io.kasparro.source.InvalidRecordException;
 import io.kasparro.source.MarketQuote;
 import io.kasparro.source.NewsItem;
+import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,9 +27,11 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns bronze rows into silver: transform, validate, then store each kind of silver record (market
- * quotes with their resolved asset, news items). A row that fails goes to transform_failures and
- * the others carry on. Runs inside the caller's transaction.
+ * Turns bronze rows into silver: map drifted fields, transform, validate, then store each kind of
+ * silver record (market quotes with their resolved asset; news items with the assets they mention).
+ * A row that fails goes to transform_failures and the others carry on. Everything it derives
+ * depends on the bronze rows and configuration alone, so loading the same rows again (replay) gives
+ * the same silver. Runs inside the caller's transaction.
  */
 @Component
 class SilverLoader {
@@ -28,42 +39,84 @@ class SilverLoader {
   private static final Logger log = LoggerFactory.getLogger(SilverLoader.class);
 
   private final ObjectReader payloads;
+  private final SchemaMapper schemas;
   private final AssetResolver assets;
   private final QuoteWriter quotes;
   private final NewsWriter news;
+  private final NewsMentions mentions;
   private final FailureWriter failures;
+  private final DriftRecorder drift;
 
   SilverLoader(
       JsonMapper json,
+      SchemaMapper schemas,
       AssetResolver assets,
       QuoteWriter quotes,
       NewsWriter news,
-      FailureWriter failures) {
+      NewsMentions mentions,
+      FailureWriter failures,
+      DriftRecorder drift) {
     // Decimals stay exact: a price like 0.000012345678901234567 must not pass through a double.
     this.payloads =
         json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    this.schemas = schemas;
     this.assets = assets;
     this.quotes = quotes;
     this.news = news;
+    this.mentions = mentions;
     this.failures = failures;
+    this.drift = drift;
   }
 
-  /** Result of loading a set of rows. */
+  /**
+   * Result of loading a set of rows.
+   *
+   * @param loaded silver rows written
+   * @param failed rows that went to transform_failures
+   */
   record Loaded(int loaded, int failed) {}
 
-  Loaded load(Source source, long runId, List<BronzeRow> rows) {
+  /** Loads rows just appended to bronze by run {@code runId}, recording any schema drift. */
+  Loaded ingest(Source source, long runId, List<BronzeRow> rows) {
+    List<RecordDrift> drifts = new ArrayList<>();
+    Loaded loaded = load(source, rows, drifts, null, false);
+    drift.record(source.name(), runId, drifts);
+    return loaded;
+  }
+
+  /**
+   * Loads rows again from bronze. Drift is not recorded again; the failures of rows that now load
+   * are removed.
+   *
+   * @param retriedAt stored on rows that still fail as {@code last_retried_at}; null when the rows
+   *     are loaded into an empty silver (a rebuild), where they are first failures again
+   */
+  Loaded reload(Source source, List<BronzeRow> rows, Instant retriedAt) {
+    return load(source, rows, new ArrayList<>(), retriedAt, true);
+  }
+
+  private Loaded load(
+      Source source,
+      List<BronzeRow> rows,
+      List<RecordDrift> drifts,
+      Instant retriedAt,
+      boolean reload) {
+    PayloadSchema schema = source.expectedSchema();
     List<FailureWriter.Failure> failed = new ArrayList<>();
     List<BronzeRow> quoteRows = new ArrayList<>();
     List<MarketQuote> quoteValues = new ArrayList<>();
     List<NewsWriter.Row> newsRows = new ArrayList<>();
     for (BronzeRow row : rows) {
       try {
-        SilverRecord record = source.transform(payloads.readValue(row.payloadJson()));
+        JsonNode payload = payloads.readValue(row.payloadJson());
+        SchemaMapper.Inspection inspection = schemas.inspect(source.name(), schema, payload);
+        drifts.add(inspection.drift());
+        SilverRecord record = source.transform(inspection.payload());
         if (record instanceof MarketQuote quote) {
           quoteRows.add(row);
           quoteValues.add(quote);
         } else if (record instanceof NewsItem item) {
-          newsRows.add(new NewsWriter.Row(row.rawId(), item));
+          newsRows.add(new NewsWriter.Row(row, item));
         } else {
           throw new IllegalStateException(
               source.name() + " produced an unknown silver record: " + record);
@@ -74,17 +127,33 @@ class SilverLoader {
         failed.add(new FailureWriter.Failure(row, "unreadable_payload", e.getMessage()));
       }
     }
-    Map<String, Long> assetIds = assets.resolve(source.name(), quoteValues);
+    List<AssetResolver.Sighting> sightings = new ArrayList<>(quoteValues.size());
+    for (int i = 0; i < quoteValues.size(); i++) {
+      sightings.add(new AssetResolver.Sighting(quoteValues.get(i), quoteRows.get(i).ingestedAt()));
+    }
+    Map<String, Long> assetIds = assets.resolve(source.name(), sightings);
     List<QuoteWriter.Row> toWrite = new ArrayList<>(quoteValues.size());
     for (int i = 0; i < quoteValues.size(); i++) {
       MarketQuote quote = quoteValues.get(i);
       toWrite.add(
-          new QuoteWriter.Row(
-              assetIds.get(quote.sourceAssetId()), quoteRows.get(i).rawId(), quote));
+          new QuoteWriter.Row(assetIds.get(quote.sourceAssetId()), quoteRows.get(i), quote));
     }
-    int loaded =
-        quotes.write(source.name(), runId, toWrite) + news.write(source.name(), runId, newsRows);
-    failures.write(source.name(), runId, failed);
+    int loaded = quotes.write(source.name(), toWrite) + news.write(source.name(), newsRows);
+    mentions.record(
+        source.name(),
+        newsRows.stream()
+            .map(
+                row ->
+                    new NewsMentions.Headline(
+                        row.item().guid(), row.item().title(), row.item().summary()))
+            .toList());
+    failures.write(source.name(), failed, retriedAt);
+    if (reload) {
+      Set<Long> failedIds = new HashSet<>();
+      failed.forEach(f -> failedIds.add(f.row().rawId()));
+      failures.clear(
+          rows.stream().map(BronzeRow::rawId).filter(id -> !failedIds.contains(id)).toList());
+    }
     if (!failed.isEmpty()) {
       log.warn(
           "{} record(s) failed validation, first: {} ({})",

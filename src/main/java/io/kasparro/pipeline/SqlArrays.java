@@ -14,12 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * one round trip per batch whatever its size. A {@code String[]} argument is bound as a text array,
  * anything else as a plain value.
  */
-final class SqlArrays {
+public final class SqlArrays {
 
   private SqlArrays() {}
 
   /** Reads one column of a list of rows as text. */
-  static <T> String[] column(List<T> rows, Function<T, Object> value) {
+  public static <T> String[] column(List<T> rows, Function<T, Object> value) {
     String[] column = new String[rows.size()];
     for (int i = 0; i < column.length; i++) {
       Object v = value.apply(rows.get(i));
@@ -28,7 +28,7 @@ final class SqlArrays {
     return column;
   }
 
-  static int update(JdbcTemplate jdbc, String sql, Object... arguments) {
+  public static int update(JdbcTemplate jdbc, String sql, Object... arguments) {
     return jdbc.execute(
         (ConnectionCallback<Integer>)
             connection -> {
@@ -38,11 +38,11 @@ final class SqlArrays {
             });
   }
 
-  interface RowHandler {
+  public interface RowHandler {
     void handle(ResultSet row) throws SQLException;
   }
 
-  static void query(JdbcTemplate jdbc, String sql, RowHandler handler, Object... arguments) {
+  public static void query(JdbcTemplate jdbc, String sql, RowHandler handler, Object... arguments) {
     jdbc.execute(
         (ConnectionCallback<Void>)
             connection -> {

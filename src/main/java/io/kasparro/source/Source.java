@@ -37,4 +37,13 @@ public interface Source {
    * @throws InvalidRecordException when the payload cannot be made into a valid silver record
    */
   SilverRecord transform(JsonNode payload);
+
+  /**
+   * The fields and types this source's payloads are expected to have. Each batch is compared with
+   * it (drift is recorded), and a field renamed upstream is mapped back to its expected name before
+   * {@link #transform} when the match is confident. {@link PayloadSchema#NONE} turns both off.
+   */
+  default PayloadSchema expectedSchema() {
+    return PayloadSchema.NONE;
+  }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The command line: a command word followed by Spring-style {@code --key=value} options.
  *
- * @param name {@code serve} or {@code run-once}
+ * @param name {@code serve}, {@code run-once}, {@code replay} or {@code replay-failures}
  * @param source the {@code --source} option, if given
  * @param springArgs every argument except the command word, passed on to Spring
  */
@@ -16,7 +16,14 @@ public record Command(String name, Optional<String> source, String[] springArgs)
 
   public static final String SERVE = "serve";
   public static final String RUN_ONCE = "run-once";
-  private static final List<String> NAMES = List.of(SERVE, RUN_ONCE);
+
+  /** Rebuilds silver from bronze alone. */
+  public static final String REPLAY = "replay";
+
+  /** Retries the records in transform_failures. */
+  public static final String REPLAY_FAILURES = "replay-failures";
+
+  private static final List<String> NAMES = List.of(SERVE, RUN_ONCE, REPLAY, REPLAY_FAILURES);
 
   public static Command parse(String[] args) {
     String name = SERVE;

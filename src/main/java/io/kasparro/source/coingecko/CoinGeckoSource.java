@@ -4,6 +4,7 @@ import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
 import io.kasparro.source.JsonArrayStream;
 import io.kasparro.source.PayloadFields;
+import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.RawRecord;
 import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
@@ -97,6 +98,11 @@ class CoinGeckoSource implements Source {
         return;
       }
     }
+  }
+
+  @Override
+  public PayloadSchema expectedSchema() {
+    return CoinGeckoQuotes.SCHEMA;
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
 import io.kasparro.source.JsonArrayStream;
 import io.kasparro.source.PayloadFields;
+import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.RawRecord;
 import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
@@ -105,6 +106,11 @@ class CoinPaprikaSource implements Source {
           sink.accept(new Batch(batch, checkpoint(0, progress)));
           return null;
         });
+  }
+
+  @Override
+  public PayloadSchema expectedSchema() {
+    return CoinPaprikaQuotes.SCHEMA;
   }
 
   @Override

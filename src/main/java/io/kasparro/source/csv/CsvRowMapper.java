@@ -1,7 +1,10 @@
 package io.kasparro.source.csv;
 
+import static io.kasparro.source.PayloadSchema.Type.STRING;
+
 import io.kasparro.source.InvalidRecordException;
 import io.kasparro.source.MarketQuote;
+import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.Values;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,6 +28,27 @@ final class CsvRowMapper {
           "market_cap", List.of("market_cap_usd", "market_cap", "cap", "mcap", "marketcap"),
           "volume", List.of("volume_24h_usd", "volume_24h", "vol", "volume", "total_volume"),
           "time", List.of("last_updated", "timestamp", "date", "time", "datetime"));
+
+  /**
+   * The logical columns, each under its first header name with the others as alternatives. CSV has
+   * no types: every value is a string.
+   */
+  static final PayloadSchema SCHEMA =
+      PayloadSchema.builder()
+          .root("row")
+          .lenientNames()
+          .required("symbol", STRING, alternatives("symbol"))
+          .optional("name", STRING, alternatives("name"))
+          .required("price_usd", STRING, alternatives("price"))
+          .optional("market_cap_usd", STRING, alternatives("market_cap"))
+          .optional("volume_24h_usd", STRING, alternatives("volume"))
+          .required("last_updated", STRING, alternatives("time"))
+          .build();
+
+  private static String[] alternatives(String field) {
+    List<String> names = ALIASES.get(field);
+    return names.subList(1, names.size()).toArray(String[]::new);
+  }
 
   MarketQuote toQuote(JsonNode row) {
     String symbol = text(row, "symbol");

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
+import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.RawRecord;
 import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
@@ -77,6 +78,11 @@ public class CsvSource implements Source {
   @Override
   public SilverRecord transform(JsonNode payload) {
     return rowMapper.toQuote(payload.path("row"));
+  }
+
+  @Override
+  public PayloadSchema expectedSchema() {
+    return CsvRowMapper.SCHEMA;
   }
 
   private void readFile(Path file, ObjectNode progress, BatchSink sink) throws IOException {

@@ -192,7 +192,9 @@ class CsvIngestionTest {
     RunResult result = run(100);
 
     assertThat(result.counts().fetched()).isEqualTo(2);
-    assertThat(jdbc.queryForList("SELECT name FROM assets ORDER BY symbol", String.class))
+    assertThat(
+            jdbc.queryForList(
+                "SELECT source_name FROM asset_aliases ORDER BY source_symbol", String.class))
         .containsExactly("Bit\ncoin", "Ethereum");
   }
 

@@ -1,0 +1,212 @@
+package io.kasparro.identity;
+
+import io.kasparro.pipeline.SqlArrays;
+import io.kasparro.source.MarketQuote;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps a source's asset ids to canonical assets, creating assets and aliases as needed (the rules
+ * are in {@link IdentityRules}). Runs inside the caller's transaction.
+ *
+ * <p>Deterministic: ids are resolved in source-id order whatever the order of the batch, and a
+ * curated or exact match does not depend on what was loaded before. Concurrent resolutions (two
+ * sources running at once) are serialised by a transaction-scoped advisory lock taken only when a
+ * batch has ids without an alias; {@code UNIQUE (source, source_asset_id)} and {@code UNIQUE
+ * (slug)} back it up.
+ */
+@Component
+public class AssetResolver {
+
+  private static final String SELECT_ALIASES =
+      """
+      SELECT source_asset_id, asset_id FROM asset_aliases
+       WHERE source = ? AND source_asset_id = ANY (?::text[])
+      """;
+  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
+  private static final String SELECT_CANDIDATES =
+      """
+      SELECT a.asset_id, a.symbol, a.name, a.normalized_name, a.slug,
+             array_remove(array_agg(al.source_asset_id), NULL) AS ids_at_source
+        FROM assets a
+        LEFT JOIN asset_aliases al ON al.asset_id = a.asset_id AND al.source = ?
+       WHERE a.symbol = ANY (?::text[]) OR a.slug = ANY (?::text[])
+       GROUP BY a.asset_id
+       ORDER BY a.asset_id
+      """;
+  private static final String NEXT_IDS =
+      """
+      SELECT nextval(pg_get_serial_sequence('assets', 'asset_id')) FROM generate_series(1, ?)
+      """;
+  private static final String INSERT_ASSETS =
+      """
+      INSERT INTO assets (asset_id, symbol, name, normalized_name, slug, created_at)
+      OVERRIDING SYSTEM VALUE
+      SELECT a.id::bigint, a.symbol, a.name, a.normalized_name, a.slug, a.seen::timestamptz
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+             AS a (id, symbol, name, normalized_name, slug, seen)
+      """;
+  private static final String INSERT_ALIASES =
+      """
+      INSERT INTO asset_aliases (source, source_asset_id, asset_id, match_method, confidence,
+                                 source_symbol, source_name, created_at)
+      SELECT ?, a.id, a.asset_id::bigint, a.method, a.confidence::numeric, a.symbol, a.name,
+             a.seen::timestamptz
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+             AS a (id, asset_id, method, confidence, symbol, name, seen)
+      """;
+
+  private final JdbcTemplate jdbc;
+  private final IdentityRules rules;
+  private final CuratedAssets curated;
+
+  AssetResolver(JdbcTemplate jdbc, IdentityRules rules, CuratedAssets curated) {
+    this.jdbc = jdbc;
+    this.rules = rules;
+    this.curated = curated;
+  }
+
+  /**
+   * A quote to resolve and when it was first seen.
+   *
+   * @param quote the quote
+   * @param seenAt when its bronze record was ingested; stored as the creation time of the asset or
+   *     alias it creates, so a rebuild from bronze gives the same rows
+   */
+  public record Sighting(MarketQuote quote, Instant seenAt) {}
+
+  /** Canonical asset id for each quote's source asset id. */
+  public Map<String, Long> resolve(String source, Collection<Sighting> sightings) {
+    Map<String, Sighting> bySourceId = new LinkedHashMap<>();
+    sightings.forEach(s -> bySourceId.putIfAbsent(s.quote().sourceAssetId(), s));
+    if (bySourceId.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Long> resolved = existingAliases(source, bySourceId.keySet());
+    if (resolved.size() == bySourceId.size()) {
+      return resolved;
+    }
+    jdbc.queryForList(LOCK, "kasparro.assets");
+    resolved.putAll(existingAliases(source, bySourceId.keySet()));
+    List<Sighting> unresolved =
+        bySourceId.values().stream()
+            .filter(s -> !resolved.containsKey(s.quote().sourceAssetId()))
+            .sorted(Comparator.comparing(s -> s.quote().sourceAssetId()))
+            .toList();
+    if (!unresolved.isEmpty()) {
+      resolved.putAll(create(source, unresolved));
+    }
+    return resolved;
+  }
+
+  private Map<String, Long> create(String source, List<Sighting> unresolved) {
+    Catalog catalog = new Catalog(candidates(source, unresolved));
+    List<NewAlias> aliases = new ArrayList<>();
+    Map<KnownAsset, Instant> firstSeen = new HashMap<>();
+    for (Sighting sighting : unresolved) {
+      IdentityRules.Match match = rules.decide(source, sighting.quote(), catalog);
+      match.asset().idsAtSource().add(Names.normalizeId(sighting.quote().sourceAssetId()));
+      firstSeen.putIfAbsent(match.asset(), sighting.seenAt());
+      aliases.add(new NewAlias(sighting, match));
+    }
+    storeAssets(catalog.created(), firstSeen);
+    SqlArrays.update(
+        jdbc,
+        INSERT_ALIASES,
+        source,
+        SqlArrays.column(aliases, a -> a.sighting().quote().sourceAssetId()),
+        SqlArrays.column(aliases, a -> a.match().asset().id()),
+        SqlArrays.column(aliases, a -> a.match().method().dbValue()),
+        SqlArrays.column(aliases, a -> a.match().confidence().toPlainString()),
+        SqlArrays.column(aliases, a -> a.sighting().quote().symbol()),
+        SqlArrays.column(aliases, a -> a.sighting().quote().name()),
+        SqlArrays.column(aliases, a -> a.sighting().seenAt()));
+    Map<String, Long> ids = new HashMap<>();
+    aliases.forEach(a -> ids.put(a.sighting().quote().sourceAssetId(), a.match().asset().id()));
+    return ids;
+  }
+
+  private void storeAssets(List<KnownAsset> created, Map<KnownAsset, Instant> firstSeen) {
+    if (created.isEmpty()) {
+      return;
+    }
+    List<Long> ids = jdbc.queryForList(NEXT_IDS, Long.class, created.size());
+    for (int i = 0; i < created.size(); i++) {
+      created.get(i).stored(ids.get(i));
+    }
+    SqlArrays.update(
+        jdbc,
+        INSERT_ASSETS,
+        SqlArrays.column(created, KnownAsset::id),
+        SqlArrays.column(created, KnownAsset::symbol),
+        SqlArrays.column(created, KnownAsset::name),
+        SqlArrays.column(created, a -> a.normalizedNames().get(0)),
+        SqlArrays.column(created, KnownAsset::slug),
+        SqlArrays.column(created, firstSeen::get));
+  }
+
+  private List<KnownAsset> candidates(String source, List<Sighting> unresolved) {
+    Set<String> symbols = new HashSet<>();
+    Set<String> slugs = new HashSet<>();
+    for (Sighting sighting : unresolved) {
+      MarketQuote quote = sighting.quote();
+      symbols.add(quote.symbol());
+      curated.bySourceId(source, quote.sourceAssetId()).ifPresent(entry -> slugs.add(entry.slug()));
+      curated
+          .bySymbolAndName(quote.symbol(), Names.normalize(quote.name()))
+          .ifPresent(entry -> slugs.add(entry.slug()));
+    }
+    List<KnownAsset> assets = new ArrayList<>();
+    SqlArrays.query(
+        jdbc,
+        SELECT_CANDIDATES,
+        row -> {
+          String slug = row.getString("slug");
+          List<String> names = new ArrayList<>();
+          names.add(row.getString("normalized_name"));
+          if (slug != null) {
+            curated.bySlug(slug).ifPresent(entry -> names.addAll(entry.normalizedNames()));
+          }
+          Set<String> idsAtSource = new HashSet<>();
+          Arrays.stream((String[]) row.getArray("ids_at_source").getArray())
+              .map(Names::normalizeId)
+              .forEach(idsAtSource::add);
+          assets.add(
+              new KnownAsset(
+                  row.getLong("asset_id"),
+                  row.getString("symbol"),
+                  row.getString("name"),
+                  slug,
+                  names.stream().distinct().toList(),
+                  idsAtSource));
+        },
+        source,
+        symbols.toArray(String[]::new),
+        slugs.toArray(String[]::new));
+    return assets;
+  }
+
+  private Map<String, Long> existingAliases(String source, Collection<String> sourceAssetIds) {
+    Map<String, Long> aliases = new HashMap<>();
+    SqlArrays.query(
+        jdbc,
+        SELECT_ALIASES,
+        row -> aliases.put(row.getString(1), row.getLong(2)),
+        source,
+        sourceAssetIds.toArray(String[]::new));
+    return aliases;
+  }
+
+  private record NewAlias(Sighting sighting, IdentityRules.Match match) {}
+}

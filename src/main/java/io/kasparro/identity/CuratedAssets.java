@@ -1,0 +1,121 @@
+package io.kasparro.identity;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The curated list of cross-provider ids shipped with the service ({@code
+ * identity/curated-assets.csv}): for the largest assets, their CoinGecko and CoinPaprika ids,
+ * ticker and names. It is authoritative: a source id it lists always resolves to its asset, and a
+ * source it lists ids for can reach a curated asset by no other id.
+ */
+@Component
+public class CuratedAssets {
+
+  static final String RESOURCE = "identity/curated-assets.csv";
+  private static final Set<String> ID_COLUMNS = Set.of("coingecko", "coinpaprika");
+
+  private final List<CuratedAsset> entries;
+  private final Map<String, CuratedAsset> bySourceId = new HashMap<>();
+  private final Map<String, List<CuratedAsset>> bySymbol = new HashMap<>();
+  private final Map<String, CuratedAsset> bySlug = new HashMap<>();
+
+  CuratedAssets() {
+    this(load());
+  }
+
+  CuratedAssets(List<CuratedAsset> entries) {
+    this.entries = List.copyOf(entries);
+    for (CuratedAsset entry : entries) {
+      if (bySlug.put(entry.slug(), entry) != null) {
+        throw new IllegalStateException("curated slug listed twice: " + entry.slug());
+      }
+      entry
+          .ids()
+          .forEach(
+              (source, id) -> {
+                if (bySourceId.put(key(source, id), entry) != null) {
+                  throw new IllegalStateException("curated id listed twice: " + source + " " + id);
+                }
+              });
+      bySymbol.computeIfAbsent(entry.symbol(), s -> new ArrayList<>()).add(entry);
+    }
+  }
+
+  List<CuratedAsset> all() {
+    return entries;
+  }
+
+  Optional<CuratedAsset> bySourceId(String source, String sourceAssetId) {
+    return Optional.ofNullable(bySourceId.get(key(source, sourceAssetId)));
+  }
+
+  Optional<CuratedAsset> bySlug(String slug) {
+    return Optional.ofNullable(bySlug.get(slug));
+  }
+
+  /** The entry with this ticker and one of its names, for sources the list has no ids for. */
+  Optional<CuratedAsset> bySymbolAndName(String symbol, String normalizedName) {
+    return bySymbol.getOrDefault(symbol, List.of()).stream()
+        .filter(entry -> entry.normalizedNames().contains(normalizedName))
+        .findFirst();
+  }
+
+  /** Whether the list gives ids for this source (then its other ids never reach curated assets). */
+  boolean listsIdsFor(String source) {
+    return ID_COLUMNS.contains(source);
+  }
+
+  private static String key(String source, String sourceAssetId) {
+    return source + '\u0000' + sourceAssetId;
+  }
+
+  private static List<CuratedAsset> load() {
+    List<CuratedAsset> entries = new ArrayList<>();
+    try (Reader reader =
+            new InputStreamReader(
+                new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8);
+        CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(reader)) {
+      for (NamedCsvRecord row : csv) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String column : ID_COLUMNS) {
+          String id = row.getField(column).strip();
+          if (!id.isEmpty()) {
+            ids.put(column, id);
+          }
+        }
+        List<String> otherNames =
+            Arrays.stream(row.getField("other_names").split("\\|"))
+                .map(String::strip)
+                .filter(other -> !other.isEmpty())
+                .toList();
+        entries.add(
+            new CuratedAsset(
+                row.getField("slug").strip(),
+                row.getField("symbol").strip().toUpperCase(Locale.ROOT),
+                row.getField("name").strip(),
+                ids,
+                otherNames));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+    return entries;
+  }
+}
