@@ -11,9 +11,13 @@ public final class PayloadHash {
   private PayloadHash() {}
 
   public static String hex(String payloadJson) {
+    return HexFormat.of().formatHex(bytes(payloadJson));
+  }
+
+  public static byte[] bytes(String payloadJson) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(payloadJson.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256")
+          .digest(payloadJson.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }

@@ -1,0 +1,64 @@
+package io.kasparro.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * A temporary table that a large batch is streamed into with {@code COPY ... FROM STDIN (FORMAT
+ * binary)}, to be read by one set-based statement in the same transaction. It belongs to the
+ * database session: created the first time the session needs it, emptied at every commit ({@code ON
+ * COMMIT DELETE ROWS}), and never seen by another session.
+ *
+ * @param name the table's name
+ * @param columns its column definitions, in the order rows are written
+ */
+record CopyStage(String name, String columns) {
+
+  private static final int BUFFER_BYTES = 1 << 16;
+
+  /** Writes one row's values. */
+  interface RowWriter<T> {
+    void write(T row, BinaryCopy out) throws IOException;
+  }
+
+  /**
+   * Empties the table (creating it if this session has none) and copies the rows into it, on the
+   * connection of the current transaction.
+   *
+   * @param valuesPerRow how many values {@code writer} writes for each row
+   */
+  <T> void fill(Connection connection, List<T> rows, int valuesPerRow, RowWriter<T> writer)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TEMP TABLE IF NOT EXISTS "
+              + name
+              + " ("
+              + columns
+              + ") ON COMMIT DELETE ROWS; DELETE FROM "
+              + name);
+    }
+    PGConnection postgres = connection.unwrap(PGConnection.class);
+    try (PGCopyOutputStream copy =
+        new PGCopyOutputStream(
+            postgres, "COPY " + name + " FROM STDIN (FORMAT binary)", BUFFER_BYTES)) {
+      BinaryCopy out = new BinaryCopy(copy);
+      for (T row : rows) {
+        out.startRow(valuesPerRow);
+        writer.write(row, out);
+      }
+      out.finish();
+    } catch (IOException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new UncheckedIOException("COPY into " + name + " failed", e);
+    }
+  }
+}
