@@ -202,7 +202,7 @@ KASPARRO_SOURCES_CSV_PATH=$WORK/data/none.csv java -jar "$JAR" run-once --source
 
 JFR=()
 if [[ $PROFILE -eq 1 ]]; then
-  JFR=("-XX:FlightRecorderOptions:stackdepth=256"
+  JFR=("-XX:FlightRecorderOptions=stackdepth=256"
     "-XX:StartFlightRecording=filename=$OUT/ingest.jfr,settings=profile")
 fi
 say "(2) run-once on the file"
@@ -220,7 +220,7 @@ put appended_counts "$(sql kasparro "SELECT (SELECT count(*) FROM raw_records) |
 sql kasparro "VACUUM ANALYZE"
 
 if [[ $PROFILE -eq 1 ]]; then
-  jfr print --json --events jdk.ExecutionSample,jdk.NativeMethodSample "$OUT/ingest.jfr" > "$OUT/ingest-samples.json"
+  jfr print --json --stack-depth 64 --events jdk.ExecutionSample,jdk.NativeMethodSample "$OUT/ingest.jfr" > "$OUT/ingest-samples.json"
   $M jfr-top "$OUT/ingest-samples.json" 15 > "$OUT/profile.txt"
   rm -f "$OUT/ingest-samples.json"
 fi

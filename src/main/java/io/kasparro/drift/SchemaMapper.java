@@ -64,7 +64,7 @@ public class SchemaMapper {
     if (!(root instanceof ObjectNode object)) {
       return RecordDrift.NONE;
     }
-    FieldKeys names = new FieldKeys(schema);
+    FieldKeys names = FieldKeys.of(schema);
     Map<String, Observed> observed = new LinkedHashMap<>();
     flatten(object, "", names, observed);
     List<Observed> added =
@@ -170,7 +170,7 @@ public class SchemaMapper {
 
   /** Moves the value at {@code from} to {@code to}, both relative to the root; no-op if absent. */
   private static void move(ObjectNode root, String from, String to, PayloadSchema schema) {
-    FieldKeys names = new FieldKeys(schema);
+    FieldKeys names = FieldKeys.of(schema);
     ObjectNode fromParent = navigate(root, parent(from), names);
     if (fromParent == null) {
       return;

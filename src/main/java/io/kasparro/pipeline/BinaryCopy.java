@@ -1,68 +1,106 @@
 package io.kasparro.pipeline;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes rows in PostgreSQL's binary COPY format: no escaping, and the server reads each value
  * without parsing text (text, jsonb and bytea travel as their bytes). One row is {@link
- * #startRow(int)} followed by exactly that many values.
+ * #startRow(int)} followed by exactly that many values. Values are gathered in a buffer and handed
+ * to the COPY stream in large chunks.
  */
 final class BinaryCopy {
 
   private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', -1, '\r', '\n', 0};
   private static final byte JSONB_VERSION = 1;
+  private static final int FLUSH_AT = 1 << 16;
 
-  private final DataOutputStream out;
+  private final OutputStream out;
+  private byte[] buffer = new byte[FLUSH_AT + 1024];
+  private int length;
 
   BinaryCopy(OutputStream copyStream) throws IOException {
-    out = new DataOutputStream(copyStream);
-    out.write(SIGNATURE);
-    out.writeInt(0);
-    out.writeInt(0);
+    out = copyStream;
+    put(SIGNATURE, SIGNATURE.length);
+    putInt(0);
+    putInt(0);
   }
 
   void startRow(int values) throws IOException {
-    out.writeShort(values);
+    if (length >= FLUSH_AT) {
+      flush();
+    }
+    ensure(2);
+    buffer[length++] = (byte) (values >>> 8);
+    buffer[length++] = (byte) values;
   }
 
-  void int4(int value) throws IOException {
-    out.writeInt(4);
-    out.writeInt(value);
+  void int4(int value) {
+    putInt(4);
+    putInt(value);
   }
 
-  void int8(long value) throws IOException {
-    out.writeInt(8);
-    out.writeLong(value);
+  void int8(long value) {
+    putInt(8);
+    putInt((int) (value >>> 32));
+    putInt((int) value);
   }
 
   /** A text value, or NULL. */
-  void text(String value) throws IOException {
+  void text(String value) {
     if (value == null) {
-      out.writeInt(-1);
+      putInt(-1);
       return;
     }
     bytes(value.getBytes(StandardCharsets.UTF_8));
   }
 
-  void bytes(byte[] value) throws IOException {
-    out.writeInt(value.length);
-    out.write(value);
+  void bytes(byte[] value) {
+    putInt(value.length);
+    put(value, value.length);
   }
 
   /** A jsonb value from its JSON text: the server parses it as it would {@code text::jsonb}. */
-  void jsonb(String json) throws IOException {
+  void jsonb(String json) {
     byte[] text = json.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(text.length + 1);
-    out.writeByte(JSONB_VERSION);
-    out.write(text);
+    putInt(text.length + 1);
+    ensure(1);
+    buffer[length++] = JSONB_VERSION;
+    put(text, text.length);
   }
 
   /** Ends the data; the caller then ends the COPY itself. */
   void finish() throws IOException {
-    out.writeShort(-1);
-    out.flush();
+    ensure(2);
+    buffer[length++] = -1;
+    buffer[length++] = -1;
+    flush();
+  }
+
+  private void flush() throws IOException {
+    out.write(buffer, 0, length);
+    length = 0;
+  }
+
+  private void putInt(int value) {
+    ensure(4);
+    buffer[length++] = (byte) (value >>> 24);
+    buffer[length++] = (byte) (value >>> 16);
+    buffer[length++] = (byte) (value >>> 8);
+    buffer[length++] = (byte) value;
+  }
+
+  private void put(byte[] bytes, int count) {
+    ensure(count);
+    System.arraycopy(bytes, 0, buffer, length, count);
+    length += count;
+  }
+
+  private void ensure(int more) {
+    if (length + more > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+    }
   }
 }

@@ -21,8 +21,18 @@ public final class Values {
 
   private static final Pattern AMOUNT =
       Pattern.compile("^([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([KMBT])?$");
+  private static final Pattern CURRENCY_SUFFIX = Pattern.compile("(?i)\\s*(usd|us\\$)$");
   private static final Pattern EPOCH = Pattern.compile("^[0-9]{9,13}(\\.[0-9]+)?$");
   private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
+
+  /**
+   * The last time text read and its instant. Files and pages give many consecutive records the same
+   * timestamp, so this spares most parses. Entries are immutable: a thread that sees another's
+   * entry still gets the right instant for that text.
+   */
+  private static volatile ParsedInstant lastInstant;
+
+  private record ParsedInstant(String text, Instant instant) {}
 
   private Values() {}
 
@@ -35,12 +45,13 @@ public final class Values {
     if (text == null || text.isBlank()) {
       return null;
     }
+    if (isPlainDecimal(text)) {
+      return new BigDecimal(text);
+    }
     String cleaned =
-        text.strip()
-            .replace("$", "")
-            .replace(",", "")
-            .replace("_", "")
-            .replaceFirst("(?i)\\s*(usd|us\\$)$", "")
+        CURRENCY_SUFFIX
+            .matcher(text.strip().replace("$", "").replace(",", "").replace("_", ""))
+            .replaceFirst("")
             .strip();
     Matcher matcher = AMOUNT.matcher(cleaned.toUpperCase(Locale.ROOT));
     if (!matcher.matches()) {
@@ -89,6 +100,16 @@ public final class Values {
    * @throws InvalidRecordException if the text is none of those
    */
   public static Instant instant(String field, String text) {
+    ParsedInstant last = lastInstant;
+    if (last != null && last.text().equals(text)) {
+      return last.instant();
+    }
+    Instant instant = parseInstant(field, text);
+    lastInstant = new ParsedInstant(text, instant);
+    return instant;
+  }
+
+  private static Instant parseInstant(String field, String text) {
     String value = text.strip();
     try {
       if (EPOCH.matcher(value).matches()) {
@@ -126,6 +147,24 @@ public final class Values {
     } catch (InvalidRecordException unreadable) {
       return current;
     }
+  }
+
+  /**
+   * Digits with at most one decimal point and a digit last ({@code 87000}, {@code 0.25}, {@code
+   * .5}): the common case, which the general pattern also reads as exactly this number.
+   */
+  private static boolean isPlainDecimal(String text) {
+    boolean point = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '.' && !point) {
+        point = true;
+      } else if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    char last = text.charAt(text.length() - 1);
+    return last >= '0' && last <= '9';
   }
 
   private static int magnitude(char suffix) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +29,11 @@ final class CsvRowMapper {
           "market_cap", List.of("market_cap_usd", "market_cap", "cap", "mcap", "marketcap"),
           "volume", List.of("volume_24h_usd", "volume_24h", "vol", "volume", "total_volume"),
           "time", List.of("last_updated", "timestamp", "date", "time", "datetime"));
+
+  /** Header names seen so far, normalised: every row of a file repeats the same few. */
+  private static final Map<String, String> NORMALISED_HEADERS = new ConcurrentHashMap<>();
+
+  private static final int MAX_REMEMBERED_HEADERS = 1024;
 
   /**
    * The logical columns, each under its first header name with the others as alternatives. CSV has
@@ -101,6 +107,13 @@ final class CsvRowMapper {
   }
 
   private static String normaliseHeader(String header) {
-    return header.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    String normalised = NORMALISED_HEADERS.get(header);
+    if (normalised == null) {
+      normalised = header.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+      if (NORMALISED_HEADERS.size() < MAX_REMEMBERED_HEADERS) {
+        NORMALISED_HEADERS.put(header, normalised);
+      }
+    }
+    return normalised;
   }
 }

@@ -1,6 +1,5 @@
 package io.kasparro.source.csv;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +9,20 @@ import java.util.Arrays;
  * Splits a CSV byte stream into records, tracking the byte offset where each one ends, so a run can
  * resume exactly after the last committed record. A line break inside double quotes belongs to the
  * field, as in RFC 4180. Fields are parsed afterwards by FastCSV; this class only finds boundaries.
+ * It scans its own read buffer, so finding a boundary costs a few operations per byte.
  */
 final class RecordSplitter implements AutoCloseable {
 
   private final InputStream in;
+  private final byte[] chunk = new byte[1 << 16];
+  private int chunkPosition;
+  private int chunkLimit;
   private long position;
-  private byte[] buffer = new byte[256];
+  private byte[] record = new byte[256];
   private long recordEnd;
 
   RecordSplitter(InputStream in, long startOffset) {
-    this.in = new BufferedInputStream(in, 1 << 16);
+    this.in = in;
     this.position = startOffset;
     this.recordEnd = startOffset;
   }
@@ -33,29 +36,41 @@ final class RecordSplitter implements AutoCloseable {
       int length = 0;
       boolean inQuotes = false;
       boolean sawAny = false;
-      int b;
-      while ((b = in.read()) != -1) {
-        position++;
-        sawAny = true;
-        if (b == '"') {
-          inQuotes = !inQuotes;
-        } else if (b == '\n' && !inQuotes) {
+      boolean ended = false;
+      while (!ended) {
+        if (chunkPosition == chunkLimit && !fill()) {
           break;
         }
-        if (length == buffer.length) {
-          buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        sawAny = true;
+        int start = chunkPosition;
+        int i = start;
+        while (i < chunkLimit) {
+          byte b = chunk[i++];
+          if (b == '"') {
+            inQuotes = !inQuotes;
+          } else if (b == '\n' && !inQuotes) {
+            ended = true;
+            break;
+          }
         }
-        buffer[length++] = (byte) b;
+        int take = ended ? i - 1 - start : i - start;
+        if (length + take > record.length) {
+          record = Arrays.copyOf(record, Math.max(record.length * 2, length + take));
+        }
+        System.arraycopy(chunk, start, record, length, take);
+        length += take;
+        position += i - start;
+        chunkPosition = i;
       }
       if (!sawAny) {
         return null;
       }
       recordEnd = position;
-      if (length > 0 && buffer[length - 1] == '\r') {
+      if (length > 0 && record[length - 1] == '\r') {
         length--;
       }
       if (length > 0) {
-        return new String(buffer, 0, length, StandardCharsets.UTF_8);
+        return new String(record, 0, length, StandardCharsets.UTF_8);
       }
     }
   }
@@ -63,6 +78,16 @@ final class RecordSplitter implements AutoCloseable {
   /** Byte offset just after the record last returned by {@link #next()}. */
   long recordEnd() {
     return recordEnd;
+  }
+
+  private boolean fill() throws IOException {
+    int read = in.read(chunk);
+    if (read <= 0) {
+      return false;
+    }
+    chunkPosition = 0;
+    chunkLimit = read;
+    return true;
   }
 
   @Override
