@@ -62,9 +62,11 @@ final class BinaryCopy {
     put(value, value.length);
   }
 
-  /** A jsonb value from its JSON text: the server parses it as it would {@code text::jsonb}. */
-  void jsonb(String json) {
-    byte[] text = json.getBytes(StandardCharsets.UTF_8);
+  /**
+   * A jsonb value from its JSON text in UTF-8: the server parses it as it would {@code
+   * text::jsonb}.
+   */
+  void jsonb(byte[] text) {
     putInt(text.length + 1);
     ensure(1);
     buffer[length++] = JSONB_VERSION;

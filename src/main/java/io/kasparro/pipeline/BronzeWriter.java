@@ -8,10 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -56,17 +58,24 @@ class BronzeWriter {
     this.properties = properties;
   }
 
-  /** Inserts the records and returns those that were new, in their original order. */
-  List<BronzeRow> append(String source, long runId, List<RawRecord> records) {
-    if (records.isEmpty()) {
-      return List.of();
-    }
+  /**
+   * The records of a batch that were new.
+   *
+   * @param rows their bronze rows, in batch order
+   * @param indexes each row's index in the batch
+   */
+  record Appended(List<BronzeRow> rows, int[] indexes) {}
+
+  /** Inserts a batch's records and returns those that were new. */
+  Appended append(String source, long runId, PreparedBatch batch) {
+    List<RawRecord> records = batch.batch().records();
     int size = records.size();
-    byte[][] hashes = new byte[size][];
+    if (size == 0) {
+      return new Appended(List.of(), new int[0]);
+    }
     Map<ByteBuffer, Integer> firstIndexByHash = new HashMap<>(size * 2);
     for (int i = 0; i < size; i++) {
-      hashes[i] = PayloadHash.bytes(records.get(i).payloadJson());
-      firstIndexByHash.putIfAbsent(ByteBuffer.wrap(hashes[i]), i);
+      firstIndexByHash.putIfAbsent(ByteBuffer.wrap(batch.hashes()[i]), i);
     }
     boolean bulk = size >= properties.copyThreshold();
     Long[] rawIdByIndex = new Long[size];
@@ -75,9 +84,7 @@ class BronzeWriter {
         (ConnectionCallback<Void>)
             connection -> {
               try (PreparedStatement insert =
-                  bulk
-                      ? staged(connection, records, hashes)
-                      : unnest(connection, records, hashes)) {
+                  bulk ? staged(connection, batch) : unnest(connection, batch)) {
                 insert.setString(1, source);
                 insert.setLong(2, runId);
                 try (ResultSet inserted = insert.executeQuery()) {
@@ -91,9 +98,11 @@ class BronzeWriter {
               return null;
             });
     List<BronzeRow> rows = new ArrayList<>();
+    int[] indexes = new int[size];
     for (int i = 0; i < size; i++) {
       if (rawIdByIndex[i] != null) {
         RawRecord record = records.get(i);
+        indexes[rows.size()] = i;
         rows.add(
             new BronzeRow(
                 rawIdByIndex[i],
@@ -103,27 +112,29 @@ class BronzeWriter {
                 record.payloadJson()));
       }
     }
-    return rows;
+    return new Appended(rows, Arrays.copyOf(indexes, rows.size()));
   }
 
-  private static PreparedStatement staged(
-      Connection connection, List<RawRecord> records, byte[][] hashes) throws SQLException {
-    int[] index = {0};
+  private static PreparedStatement staged(Connection connection, PreparedBatch batch)
+      throws SQLException {
+    List<RawRecord> records = batch.batch().records();
     STAGE.fill(
         connection,
-        records,
+        IntStream.range(0, batch.size()).boxed().toList(),
         4,
-        (record, out) -> {
-          out.int4(index[0]);
-          out.text(record.sourceRecordId());
-          out.jsonb(record.payloadJson());
-          out.bytes(hashes[index[0]++]);
+        (i, out) -> {
+          out.int4(i);
+          out.text(records.get(i).sourceRecordId());
+          out.jsonb(batch.payloads()[i]);
+          out.bytes(batch.hashes()[i]);
         });
     return connection.prepareStatement(INSERT_STAGED);
   }
 
-  private static PreparedStatement unnest(
-      Connection connection, List<RawRecord> records, byte[][] hashes) throws SQLException {
+  private static PreparedStatement unnest(Connection connection, PreparedBatch batch)
+      throws SQLException {
+    List<RawRecord> records = batch.batch().records();
+    byte[][] hashes = batch.hashes();
     PreparedStatement insert = connection.prepareStatement(INSERT_UNNEST);
     HexFormat hex = HexFormat.of();
     String[] hexHashes = new String[hashes.length];

@@ -11,13 +11,13 @@ public final class PayloadHash {
   private PayloadHash() {}
 
   public static String hex(String payloadJson) {
-    return HexFormat.of().formatHex(bytes(payloadJson));
+    return HexFormat.of()
+        .formatHex(newDigest().digest(payloadJson.getBytes(StandardCharsets.UTF_8)));
   }
 
-  public static byte[] bytes(String payloadJson) {
+  static MessageDigest newDigest() {
     try {
-      return MessageDigest.getInstance("SHA-256")
-          .digest(payloadJson.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }

@@ -29,6 +29,7 @@ class FailureInjectionTest {
   @Autowired RunRepository runs;
   @Autowired CheckpointRepository checkpoints;
   @Autowired BatchCommitter committer;
+  @Autowired SilverLoader silver;
   @Autowired JdbcTemplate jdbc;
   @Autowired JsonMapper json;
   @TempDir Path dir;
@@ -49,6 +50,7 @@ class FailureInjectionTest {
             runs,
             checkpoints,
             committer,
+            silver,
             new FailureInjectionProperties(Map.of("csv", 25L)),
             Clock.systemUTC());
 

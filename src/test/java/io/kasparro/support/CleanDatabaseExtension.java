@@ -10,7 +10,11 @@ public class CleanDatabaseExtension implements BeforeEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    JdbcTemplate jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
+    emptyAllTables(SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class));
+  }
+
+  /** Empties every table and restarts its ids, as before a test. */
+  public static void emptyAllTables(JdbcTemplate jdbc) {
     jdbc.execute(
         """
         DO $$
