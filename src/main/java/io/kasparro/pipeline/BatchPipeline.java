@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -25,6 +27,7 @@ final class BatchPipeline implements BatchSink, AutoCloseable {
   private static final int WAITING = 1;
 
   private static final Object END = new Object();
+  private static final Logger log = LoggerFactory.getLogger(BatchPipeline.class);
 
   private final Source source;
   private final long runId;
@@ -35,6 +38,9 @@ final class BatchPipeline implements BatchSink, AutoCloseable {
   private final Thread thread;
   private volatile RunCounts committed = RunCounts.ZERO;
   private volatile RuntimeException failure;
+  private volatile long committingNanos;
+  private long preparingNanos;
+  private long handingOverNanos;
 
   /**
    * @param failAfterRecords fail (on purpose) instead of committing the batch that would take the
@@ -69,7 +75,10 @@ final class BatchPipeline implements BatchSink, AutoCloseable {
   @Override
   public void accept(Batch batch) {
     throwIfFailed();
+    long started = System.nanoTime();
     PreparedBatch prepared = PreparedBatch.of(batch, source, silver);
+    long handOverStarted = System.nanoTime();
+    preparingNanos += handOverStarted - started;
     try {
       while (!waiting.offer(prepared, 100, TimeUnit.MILLISECONDS)) {
         throwIfFailed();
@@ -80,6 +89,8 @@ final class BatchPipeline implements BatchSink, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while handing over a batch", e);
+    } finally {
+      handingOverNanos += System.nanoTime() - handOverStarted;
     }
   }
 
@@ -92,6 +103,12 @@ final class BatchPipeline implements BatchSink, AutoCloseable {
   RunCounts finish() {
     end();
     throwIfFailed();
+    log.info(
+        "Batches of run {}: {} ms preparing, {} ms waiting to hand over, {} ms committing",
+        runId,
+        TimeUnit.NANOSECONDS.toMillis(preparingNanos),
+        TimeUnit.NANOSECONDS.toMillis(handingOverNanos),
+        TimeUnit.NANOSECONDS.toMillis(committingNanos));
     return committed;
   }
 
@@ -132,7 +149,9 @@ final class BatchPipeline implements BatchSink, AutoCloseable {
         if (failAfterRecords >= 0 && committed.fetched() + batch.size() > failAfterRecords) {
           throw new InjectedFailureException(source.name(), failAfterRecords);
         }
+        long started = System.nanoTime();
         committed = committed.plus(committer.commit(source, runId, batch));
+        committingNanos += System.nanoTime() - started;
       }
     } catch (InterruptedException e) {
       failure = new IllegalStateException("the committer was interrupted", e);

@@ -2,8 +2,11 @@ package io.kasparro.pipeline;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
+import org.postgresql.util.ByteConverter;
 
 /**
  * Writes rows in PostgreSQL's binary COPY format: no escaping, and the server reads each value
@@ -16,6 +19,7 @@ final class BinaryCopy {
   private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', -1, '\r', '\n', 0};
   private static final byte JSONB_VERSION = 1;
   private static final int FLUSH_AT = 1 << 16;
+  private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
   private final OutputStream out;
   private byte[] buffer = new byte[FLUSH_AT + 1024];
@@ -71,6 +75,24 @@ final class BinaryCopy {
     ensure(1);
     buffer[length++] = JSONB_VERSION;
     put(text, text.length);
+  }
+
+  /** A numeric value, or NULL, exactly as the decimal (scale included). */
+  void numeric(BigDecimal value) {
+    if (value == null) {
+      putInt(-1);
+      return;
+    }
+    bytes(ByteConverter.numeric(value));
+  }
+
+  /** A timestamptz value: microseconds since 2000-01-01 UTC; finer parts are dropped. */
+  void timestamptz(Instant value) {
+    long micros =
+        Math.addExact(
+            Math.multiplyExact(value.getEpochSecond() - POSTGRES_EPOCH_SECOND, 1_000_000L),
+            value.getNano() / 1000);
+    int8(micros);
   }
 
   /** Ends the data; the caller then ends the COPY itself. */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,14 +20,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends records to raw_records in one set-based statement per batch: from an {@code unnest} of
- * arrays for small batches, from a COPY-filled staging table for large ones (see {@link
- * BulkWriteProperties}). Either way the {@code UNIQUE (source, payload_hash)} constraint, not this
- * code, keeps a payload from being stored twice, and rows get their ids in batch order.
+ * Appends a batch's records to raw_records; the {@code UNIQUE (source, payload_hash)} constraint,
+ * not this code, keeps a payload from being stored twice, and new rows get their ids in batch
+ * order.
+ *
+ * <p>Small batches go in one {@code unnest} statement. A large batch (see {@link
+ * BulkWriteProperties}) is first copied straight into raw_records with ids drawn from its sequence:
+ * COPY is the cheapest way in, and a batch of new payloads (every batch of a new file) needs no
+ * more. If a payload is already stored, the constraint stops that COPY; the batch then goes back to
+ * a savepoint and is copied into a staging table instead, from which one {@code INSERT ... ON
+ * CONFLICT DO NOTHING} keeps the new payloads.
  */
 @Component
 class BronzeWriter {
 
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final String INSERT_UNNEST =
       """
       INSERT INTO raw_records (source, run_id, source_record_id, payload, payload_hash)
@@ -35,6 +43,13 @@ class BronzeWriter {
       ON CONFLICT (source, payload_hash) DO NOTHING
       RETURNING id, payload_hash, ingested_at
       """;
+  private static final String NEXT_IDS =
+      """
+      SELECT nextval(s), now() FROM pg_get_serial_sequence('raw_records', 'id') s,
+             generate_series(1, ?)
+      """;
+  private static final String COPY_TARGET =
+      "raw_records (id, source, run_id, source_record_id, payload, payload_hash)";
   private static final CopyStage STAGE =
       new CopyStage(
           "kasparro_bronze_stage",
@@ -68,8 +83,7 @@ class BronzeWriter {
 
   /** Inserts a batch's records and returns those that were new. */
   Appended append(String source, long runId, PreparedBatch batch) {
-    List<RawRecord> records = batch.batch().records();
-    int size = records.size();
+    int size = batch.size();
     if (size == 0) {
       return new Appended(List.of(), new int[0]);
     }
@@ -77,23 +91,24 @@ class BronzeWriter {
     for (int i = 0; i < size; i++) {
       firstIndexByHash.putIfAbsent(ByteBuffer.wrap(batch.hashes()[i]), i);
     }
-    boolean bulk = size >= properties.copyThreshold();
     Long[] rawIdByIndex = new Long[size];
     Instant[] ingestedAt = new Instant[size];
     jdbc.execute(
         (ConnectionCallback<Void>)
             connection -> {
-              try (PreparedStatement insert =
-                  bulk ? staged(connection, batch) : unnest(connection, batch)) {
-                insert.setString(1, source);
-                insert.setLong(2, runId);
-                try (ResultSet inserted = insert.executeQuery()) {
-                  while (inserted.next()) {
-                    int index = firstIndexByHash.get(ByteBuffer.wrap(inserted.getBytes(2)));
-                    rawIdByIndex[index] = inserted.getLong(1);
-                    ingestedAt[index] = inserted.getTimestamp(3).toInstant();
-                  }
-                }
+              boolean copied =
+                  size >= properties.copyThreshold()
+                      && copyStraight(
+                          connection,
+                          source,
+                          runId,
+                          batch,
+                          firstIndexByHash.values().stream().sorted().toList(),
+                          rawIdByIndex,
+                          ingestedAt);
+              if (!copied) {
+                insert(
+                    connection, source, runId, batch, firstIndexByHash, rawIdByIndex, ingestedAt);
               }
               return null;
             });
@@ -101,7 +116,7 @@ class BronzeWriter {
     int[] indexes = new int[size];
     for (int i = 0; i < size; i++) {
       if (rawIdByIndex[i] != null) {
-        RawRecord record = records.get(i);
+        RawRecord record = batch.batch().records().get(i);
         indexes[rows.size()] = i;
         rows.add(
             new BronzeRow(
@@ -113,6 +128,89 @@ class BronzeWriter {
       }
     }
     return new Appended(rows, Arrays.copyOf(indexes, rows.size()));
+  }
+
+  /**
+   * COPY of the batch's distinct payloads straight into raw_records.
+   *
+   * @return false, with nothing written, if one of them is already stored
+   */
+  private static boolean copyStraight(
+      Connection connection,
+      String source,
+      long runId,
+      PreparedBatch batch,
+      List<Integer> distinct,
+      Long[] rawIdByIndex,
+      Instant[] ingestedAt)
+      throws SQLException {
+    long[] ids = new long[distinct.size()];
+    Instant now = null;
+    try (PreparedStatement next = connection.prepareStatement(NEXT_IDS)) {
+      next.setInt(1, ids.length);
+      try (ResultSet rows = next.executeQuery()) {
+        for (int i = 0; rows.next(); i++) {
+          ids[i] = rows.getLong(1);
+          now = rows.getTimestamp(2).toInstant();
+        }
+      }
+    }
+    Savepoint beforeCopy = connection.setSavepoint();
+    List<RawRecord> records = batch.batch().records();
+    int[] row = {0};
+    try {
+      CopyStage.copy(
+          connection,
+          COPY_TARGET,
+          distinct,
+          6,
+          (index, out) -> {
+            out.int8(ids[row[0]++]);
+            out.text(source);
+            out.int8(runId);
+            out.text(records.get(index).sourceRecordId());
+            out.jsonb(batch.payloads()[index]);
+            out.bytes(batch.hashes()[index]);
+          });
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(beforeCopy);
+      return false;
+    }
+    connection.releaseSavepoint(beforeCopy);
+    for (int i = 0; i < ids.length; i++) {
+      rawIdByIndex[distinct.get(i)] = ids[i];
+      ingestedAt[distinct.get(i)] = now;
+    }
+    return true;
+  }
+
+  /** One INSERT ... ON CONFLICT DO NOTHING, from a staging table or from arrays. */
+  private void insert(
+      Connection connection,
+      String source,
+      long runId,
+      PreparedBatch batch,
+      Map<ByteBuffer, Integer> firstIndexByHash,
+      Long[] rawIdByIndex,
+      Instant[] ingestedAt)
+      throws SQLException {
+    try (PreparedStatement insert =
+        batch.size() >= properties.copyThreshold()
+            ? staged(connection, batch)
+            : unnest(connection, batch)) {
+      insert.setString(1, source);
+      insert.setLong(2, runId);
+      try (ResultSet inserted = insert.executeQuery()) {
+        while (inserted.next()) {
+          int index = firstIndexByHash.get(ByteBuffer.wrap(inserted.getBytes(2)));
+          rawIdByIndex[index] = inserted.getLong(1);
+          ingestedAt[index] = inserted.getTimestamp(3).toInstant();
+        }
+      }
+    }
   }
 
   private static PreparedStatement staged(Connection connection, PreparedBatch batch)

@@ -44,10 +44,22 @@ record CopyStage(String name, String columns) {
               + ") ON COMMIT DELETE ROWS; DELETE FROM "
               + name);
     }
+    copy(connection, name, rows, valuesPerRow, writer);
+  }
+
+  /**
+   * Streams rows into a table with {@code COPY ... FROM STDIN (FORMAT binary)}.
+   *
+   * @param target the table, with the columns written if not all of them
+   * @throws SQLException as the server reports it, e.g. a unique violation
+   */
+  static <T> void copy(
+      Connection connection, String target, List<T> rows, int valuesPerRow, RowWriter<T> writer)
+      throws SQLException {
     PGConnection postgres = connection.unwrap(PGConnection.class);
     try (PGCopyOutputStream copy =
         new PGCopyOutputStream(
-            postgres, "COPY " + name + " FROM STDIN (FORMAT binary)", BUFFER_BYTES)) {
+            postgres, "COPY " + target + " FROM STDIN (FORMAT binary)", BUFFER_BYTES)) {
       BinaryCopy out = new BinaryCopy(copy);
       for (T row : rows) {
         out.startRow(valuesPerRow);
@@ -58,7 +70,7 @@ record CopyStage(String name, String columns) {
       if (e.getCause() instanceof SQLException sql) {
         throw sql;
       }
-      throw new UncheckedIOException("COPY into " + name + " failed", e);
+      throw new UncheckedIOException("COPY into " + target + " failed", e);
     }
   }
 }

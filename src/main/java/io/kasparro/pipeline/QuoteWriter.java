@@ -2,8 +2,13 @@ package io.kasparro.pipeline;
 
 import io.kasparro.source.MarketQuote;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +20,13 @@ import org.springframework.stereotype.Component;
  * Upserts market quotes. {@code UNIQUE (asset_id, source, last_updated)} holds one quote per asset,
  * source and instant; a later bronze record for the same key (a corrected file) replaces it. Each
  * quote carries the run that ingested its bronze record, so a rebuild from bronze gives the same
- * rows. Large batches are staged with COPY (see {@link BulkWriteProperties}); both ways run the
- * same conversions and conflict rule, so they store the same rows.
+ * rows.
+ *
+ * <p>Small batches go in one {@code unnest} statement. A large batch (see {@link
+ * BulkWriteProperties}) of new keys, the usual case, is copied straight into the table; if a key is
+ * already stored, that COPY fails on the unique key, is undone to a savepoint, and the batch is
+ * copied into a staging table and upserted from there under the same rule as small batches. Every
+ * way stores the same values (the tests compare them).
  */
 @Component
 class QuoteWriter {
@@ -54,6 +64,13 @@ class QuoteWriter {
       """
           + CONFLICT;
 
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String COPY_TARGET =
+      "market_quotes (asset_id, source, price_usd, market_cap_usd, volume_24h_usd, last_updated,"
+          + " raw_id, run_id)";
+  private static final Comparator<Row> BY_KEY =
+      Comparator.comparingLong(Row::assetId).thenComparing(row -> row.quote().lastUpdated());
+
   private final JdbcTemplate jdbc;
   private final BulkWriteProperties properties;
 
@@ -67,9 +84,9 @@ class QuoteWriter {
 
   /** Writes the rows and returns how many silver rows they make (one per key). */
   int write(String source, List<Row> rows) {
-    Map<String, Row> lastByKey = new LinkedHashMap<>();
+    Map<Key, Row> lastByKey = new LinkedHashMap<>();
     for (Row row : rows) {
-      lastByKey.put(row.assetId() + "@" + row.quote().lastUpdated(), row);
+      lastByKey.put(new Key(row.assetId(), row.quote().lastUpdated()), row);
     }
     List<Row> unique = new ArrayList<>(lastByKey.values());
     if (unique.isEmpty()) {
@@ -89,31 +106,83 @@ class QuoteWriter {
           SqlArrays.column(unique, r -> r.bronze().runId()));
       return unique.size();
     }
+    // In key order, each asset's index entries go in together rather than one asset at a time.
+    unique.sort(BY_KEY);
     jdbc.execute(
-        (ConnectionCallback<Integer>)
+        (ConnectionCallback<Void>)
             connection -> {
-              STAGE.fill(
-                  connection,
-                  unique,
-                  7,
-                  (row, out) -> {
-                    out.int8(row.assetId());
-                    out.text(plain(row.quote().priceUsd()));
-                    out.text(plain(row.quote().marketCapUsd()));
-                    out.text(plain(row.quote().volume24hUsd()));
-                    out.text(row.quote().lastUpdated().toString());
-                    out.int8(row.bronze().rawId());
-                    out.int8(row.bronze().runId());
-                  });
-              try (PreparedStatement upsert = connection.prepareStatement(UPSERT_STAGED)) {
-                upsert.setString(1, source);
-                return upsert.executeUpdate();
+              if (!copyStraight(connection, source, unique)) {
+                upsertStaged(connection, source, unique);
               }
+              return null;
             });
     return unique.size();
+  }
+
+  /**
+   * COPY of the quotes straight into market_quotes, with values in binary form.
+   *
+   * @return false, with nothing written, if a quote with one of these keys is already stored (it
+   *     may have to stay, see {@link #CONFLICT}), or a time is finer than PostgreSQL keeps
+   */
+  private static boolean copyStraight(Connection connection, String source, List<Row> rows)
+      throws SQLException {
+    if (rows.stream().anyMatch(row -> row.quote().lastUpdated().getNano() % 1000 != 0)) {
+      return false;
+    }
+    Savepoint beforeCopy = connection.setSavepoint();
+    try {
+      CopyStage.copy(
+          connection,
+          COPY_TARGET,
+          rows,
+          8,
+          (row, out) -> {
+            out.int8(row.assetId());
+            out.text(source);
+            out.numeric(row.quote().priceUsd());
+            out.numeric(row.quote().marketCapUsd());
+            out.numeric(row.quote().volume24hUsd());
+            out.timestamptz(row.quote().lastUpdated());
+            out.int8(row.bronze().rawId());
+            out.int8(row.bronze().runId());
+          });
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(beforeCopy);
+      return false;
+    }
+    connection.releaseSavepoint(beforeCopy);
+    return true;
+  }
+
+  private static void upsertStaged(Connection connection, String source, List<Row> rows)
+      throws SQLException {
+    STAGE.fill(
+        connection,
+        rows,
+        7,
+        (row, out) -> {
+          out.int8(row.assetId());
+          out.text(plain(row.quote().priceUsd()));
+          out.text(plain(row.quote().marketCapUsd()));
+          out.text(plain(row.quote().volume24hUsd()));
+          out.text(row.quote().lastUpdated().toString());
+          out.int8(row.bronze().rawId());
+          out.int8(row.bronze().runId());
+        });
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_STAGED)) {
+      upsert.setString(1, source);
+      upsert.executeUpdate();
+    }
   }
 
   private static String plain(BigDecimal value) {
     return value == null ? null : value.toPlainString();
   }
+
+  /** The unique key of a quote within its source. */
+  private record Key(long assetId, Instant lastUpdated) {}
 }
