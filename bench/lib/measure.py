@@ -105,28 +105,27 @@ def pgbench_script(csvlog, offset, script, defines):
     """Turns the statements a request sent (logged with log_min_duration_statement = 0 in csvlog
     format, from byte offset on) into a pgbench script running the same SQL with the same values.
 
-    Only statements reading market_quotes are kept: what /data runs, not the pool or the
-    scheduler. The last occurrence of each distinct statement wins, in order of first appearance.
+    Only statements of the service's connections are kept (the JDBC driver's application name),
+    not the psql session switching the logging on and off; they are kept in the order they ran.
     NULL arguments become NULL literals; the others become pgbench variables, i.e. bound
     parameters of a prepared statement in -M prepared, as the JDBC driver sends them.
     """
     with open(csvlog, encoding="utf-8", newline="") as f:
         f.seek(int(offset))
         records = list(csv.reader(f))
-    statements = {}
+    statements = []
     for record in records:
-        message, detail = record[13], record[14]
+        message, detail, application = record[13], record[14], record[22]
         match = re.match(r"duration: [\d.]+ ms\s+(?:execute [^:]+|statement): (.*)", message, re.S)
-        if not match or "market_quotes" not in match.group(1):
+        if not match or application != "PostgreSQL JDBC Driver" or not match.group(1).strip():
             continue
         sql = " ".join(match.group(1).split())
         params = dict(re.findall(r"\$(\d+) = (NULL|'(?:[^']|'')*')", detail))
-        statements.pop(sql, None)
-        statements[sql] = params
+        statements.append((sql, params))
     if not statements:
         sys.exit("no /data statement was logged; is log_min_duration_statement applied?")
     lines, values = [], []
-    for n, (sql, params) in enumerate(statements.items()):
+    for n, (sql, params) in enumerate(statements):
         for index in sorted(params, key=int, reverse=True):
             value = params[index]
             if value == "NULL":

@@ -142,7 +142,8 @@ class DataController {
       }
       order = after.sort();
     }
-    List<QuoteRow> rows = quotes.page(filter, order, after, pageSize + 1, skip);
+    QuoteQueries.Selection selection = quotes.select(filter);
+    List<QuoteRow> rows = quotes.page(selection, order, after, pageSize + 1, skip);
     String next = null;
     if (rows.size() > pageSize) {
       rows = rows.subList(0, pageSize);
@@ -151,7 +152,7 @@ class DataController {
     Long total = null;
     Boolean totalExact = null;
     if (withTotal) {
-      long counted = quotes.countUpTo(filter, properties.exactTotalLimit());
+      long counted = quotes.countUpTo(selection, properties.exactTotalLimit());
       totalExact = counted <= properties.exactTotalLimit();
       total = Math.min(counted, properties.exactTotalLimit());
     }

@@ -3,7 +3,9 @@ package io.kasparro.api;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,14 +51,61 @@ class QuoteQueries {
   record Filter(String symbol, Long assetId, String source, Instant from, Instant to) {}
 
   /**
+   * The quotes a filter selects, as SQL conditions; a symbol is looked up once here, for both the
+   * page and the count.
+   *
+   * @param conditions the conditions, joined by AND; none selects every quote
+   * @param parameters their values
+   * @param none whether nothing can match (an unknown symbol)
+   */
+  record Selection(List<String> conditions, Map<String, Object> parameters, boolean none) {}
+
+  Selection select(Filter filter) {
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    if (filter.symbol() != null) {
+      List<Long> assets =
+          jdbc.sql(ASSETS_WITH_SYMBOL).param("symbol", filter.symbol()).query(Long.class).list();
+      if (assets.isEmpty()) {
+        return new Selection(List.of(), Map.of(), true);
+      }
+      if (assets.size() == 1) {
+        conditions.add("q.asset_id = :symbol_asset");
+        parameters.put("symbol_asset", assets.get(0));
+      } else {
+        conditions.add("q.asset_id IN (:symbol_assets)");
+        parameters.put("symbol_assets", assets);
+      }
+    }
+    if (filter.assetId() != null) {
+      conditions.add("q.asset_id = :asset_id");
+      parameters.put("asset_id", filter.assetId());
+    }
+    if (filter.source() != null) {
+      conditions.add("q.source = :source");
+      parameters.put("source", filter.source());
+    }
+    if (filter.from() != null) {
+      conditions.add("q.last_updated >= :from");
+      parameters.put("from", Timestamp.from(filter.from()));
+    }
+    if (filter.to() != null) {
+      conditions.add("q.last_updated <= :to");
+      parameters.put("to", Timestamp.from(filter.to()));
+    }
+    return new Selection(List.copyOf(conditions), Map.copyOf(parameters), false);
+  }
+
+  /**
    * Up to {@code limit} quotes in {@code sort} order: those after {@code cursor} when given, else
    * from {@code offset}.
    */
-  List<QuoteRow> page(Filter filter, QuoteSort sort, QuoteCursor cursor, int limit, long offset) {
-    Conditions where = conditions(filter);
-    if (where == null) {
+  List<QuoteRow> page(
+      Selection selection, QuoteSort sort, QuoteCursor cursor, int limit, long offset) {
+    if (selection.none()) {
       return List.of();
     }
+    Conditions where = new Conditions(selection);
     if (cursor != null) {
       where.add(sort.after());
       where.parameters.addValue("cursor_value", cursor.key()).addValue("cursor_id", cursor.id());
@@ -91,11 +140,11 @@ class QuoteQueries {
    * quote of a large table costs a scan of it (about 0.1 s per million rows), the bounded one at
    * most {@code limit} index entries.
    */
-  long countUpTo(Filter filter, long limit) {
-    Conditions where = conditions(filter);
-    if (where == null) {
+  long countUpTo(Selection selection, long limit) {
+    if (selection.none()) {
       return 0;
     }
+    Conditions where = new Conditions(selection);
     where.parameters.addValue("count_limit", limit + 1);
     String conditions = where.isEmpty() ? "TRUE" : String.join("\n AND ", where.sql);
     return jdbc.sql(COUNT_UP_TO.formatted(conditions))
@@ -104,46 +153,15 @@ class QuoteQueries {
         .single();
   }
 
-  /** The conditions of a filter, or null when it can match nothing (an unknown symbol). */
-  private Conditions conditions(Filter filter) {
-    Conditions where = new Conditions();
-    if (filter.symbol() != null) {
-      List<Long> assets =
-          jdbc.sql(ASSETS_WITH_SYMBOL).param("symbol", filter.symbol()).query(Long.class).list();
-      if (assets.isEmpty()) {
-        return null;
-      }
-      if (assets.size() == 1) {
-        where.add("q.asset_id = :symbol_asset");
-        where.parameters.addValue("symbol_asset", assets.get(0));
-      } else {
-        where.add("q.asset_id IN (:symbol_assets)");
-        where.parameters.addValue("symbol_assets", assets);
-      }
-    }
-    if (filter.assetId() != null) {
-      where.add("q.asset_id = :asset_id");
-      where.parameters.addValue("asset_id", filter.assetId());
-    }
-    if (filter.source() != null) {
-      where.add("q.source = :source");
-      where.parameters.addValue("source", filter.source());
-    }
-    if (filter.from() != null) {
-      where.add("q.last_updated >= :from");
-      where.parameters.addValue("from", Timestamp.from(filter.from()));
-    }
-    if (filter.to() != null) {
-      where.add("q.last_updated <= :to");
-      where.parameters.addValue("to", Timestamp.from(filter.to()));
-    }
-    return where;
-  }
-
-  /** SQL conditions joined by AND, with their parameters. */
+  /** The conditions of one statement, joined by AND, with their parameters. */
   private static final class Conditions {
-    private final List<String> sql = new ArrayList<>();
-    private final MapSqlParameterSource parameters = new MapSqlParameterSource();
+    private final List<String> sql;
+    private final MapSqlParameterSource parameters;
+
+    Conditions(Selection selection) {
+      sql = new ArrayList<>(selection.conditions());
+      parameters = new MapSqlParameterSource(selection.parameters());
+    }
 
     void add(String condition) {
       sql.add(condition);
