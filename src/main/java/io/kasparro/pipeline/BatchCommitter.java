@@ -3,8 +3,8 @@ package io.kasparro.pipeline;
 import io.kasparro.runs.CheckpointRepository;
 import io.kasparro.runs.RunCounts;
 import io.kasparro.runs.RunRepository;
+import io.kasparro.source.Batch;
 import io.kasparro.source.Source;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,20 +33,18 @@ class BatchCommitter {
   }
 
   @Transactional
-  public RunCounts commit(Source source, long runId, PreparedBatch batch) {
-    BronzeWriter.Appended fresh = bronze.append(source.name(), runId, batch);
-    List<SilverLoader.Derived> derived =
-        Arrays.stream(fresh.indexes()).mapToObj(batch.derived()::get).toList();
-    SilverLoader.Loaded loaded = silver.ingest(source, runId, fresh.rows(), derived);
+  public RunCounts commit(Source source, long runId, Batch batch) {
+    List<BronzeRow> fresh = bronze.append(source.name(), runId, batch.records());
+    SilverLoader.Loaded loaded = silver.ingest(source, runId, fresh);
     RunCounts counts =
         new RunCounts(
-            batch.size(),
-            fresh.rows().size(),
-            batch.size() - fresh.rows().size(),
+            batch.records().size(),
+            fresh.size(),
+            batch.records().size() - fresh.size(),
             loaded.loaded(),
             loaded.failed());
     runs.addCounts(runId, counts);
-    checkpoints.save(source.name(), batch.batch().checkpoint());
+    checkpoints.save(source.name(), batch.checkpoint());
     return counts;
   }
 }

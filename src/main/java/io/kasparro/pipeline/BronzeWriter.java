@@ -2,6 +2,8 @@ package io.kasparro.pipeline;
 
 import io.kasparro.source.RawRecord;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -73,20 +74,13 @@ class BronzeWriter {
     this.properties = properties;
   }
 
-  /**
-   * The records of a batch that were new.
-   *
-   * @param rows their bronze rows, in batch order
-   * @param indexes each row's index in the batch
-   */
-  record Appended(List<BronzeRow> rows, int[] indexes) {}
-
-  /** Inserts a batch's records and returns those that were new. */
-  Appended append(String source, long runId, PreparedBatch batch) {
-    int size = batch.size();
+  /** Inserts the records and returns those that were new, in their original order. */
+  List<BronzeRow> append(String source, long runId, List<RawRecord> records) {
+    int size = records.size();
     if (size == 0) {
-      return new Appended(List.of(), new int[0]);
+      return List.of();
     }
+    Encoded batch = Encoded.of(records);
     Map<ByteBuffer, Integer> firstIndexByHash = new HashMap<>(size * 2);
     for (int i = 0; i < size; i++) {
       firstIndexByHash.putIfAbsent(ByteBuffer.wrap(batch.hashes()[i]), i);
@@ -113,11 +107,9 @@ class BronzeWriter {
               return null;
             });
     List<BronzeRow> rows = new ArrayList<>();
-    int[] indexes = new int[size];
     for (int i = 0; i < size; i++) {
       if (rawIdByIndex[i] != null) {
-        RawRecord record = batch.batch().records().get(i);
-        indexes[rows.size()] = i;
+        RawRecord record = records.get(i);
         rows.add(
             new BronzeRow(
                 rawIdByIndex[i],
@@ -127,7 +119,28 @@ class BronzeWriter {
                 record.payloadJson()));
       }
     }
-    return new Appended(rows, Arrays.copyOf(indexes, rows.size()));
+    return rows;
+  }
+
+  /**
+   * A batch's records with each payload in UTF-8, as stored, and its SHA-256, its bronze identity.
+   */
+  private record Encoded(List<RawRecord> records, byte[][] payloads, byte[][] hashes) {
+
+    static Encoded of(List<RawRecord> records) {
+      byte[][] payloads = new byte[records.size()][];
+      byte[][] hashes = new byte[records.size()][];
+      MessageDigest sha256 = PayloadHash.newDigest();
+      for (int i = 0; i < records.size(); i++) {
+        payloads[i] = records.get(i).payloadJson().getBytes(StandardCharsets.UTF_8);
+        hashes[i] = sha256.digest(payloads[i]);
+      }
+      return new Encoded(records, payloads, hashes);
+    }
+
+    int size() {
+      return payloads.length;
+    }
   }
 
   /**
@@ -139,7 +152,7 @@ class BronzeWriter {
       Connection connection,
       String source,
       long runId,
-      PreparedBatch batch,
+      Encoded batch,
       List<Integer> distinct,
       Long[] rawIdByIndex,
       Instant[] ingestedAt)
@@ -156,7 +169,7 @@ class BronzeWriter {
       }
     }
     Savepoint beforeCopy = connection.setSavepoint();
-    List<RawRecord> records = batch.batch().records();
+    List<RawRecord> records = batch.records();
     int[] row = {0};
     try {
       CopyStage.copy(
@@ -192,7 +205,7 @@ class BronzeWriter {
       Connection connection,
       String source,
       long runId,
-      PreparedBatch batch,
+      Encoded batch,
       Map<ByteBuffer, Integer> firstIndexByHash,
       Long[] rawIdByIndex,
       Instant[] ingestedAt)
@@ -213,9 +226,9 @@ class BronzeWriter {
     }
   }
 
-  private static PreparedStatement staged(Connection connection, PreparedBatch batch)
+  private static PreparedStatement staged(Connection connection, Encoded batch)
       throws SQLException {
-    List<RawRecord> records = batch.batch().records();
+    List<RawRecord> records = batch.records();
     STAGE.fill(
         connection,
         IntStream.range(0, batch.size()).boxed().toList(),
@@ -229,9 +242,9 @@ class BronzeWriter {
     return connection.prepareStatement(INSERT_STAGED);
   }
 
-  private static PreparedStatement unnest(Connection connection, PreparedBatch batch)
+  private static PreparedStatement unnest(Connection connection, Encoded batch)
       throws SQLException {
-    List<RawRecord> records = batch.batch().records();
+    List<RawRecord> records = batch.records();
     byte[][] hashes = batch.hashes();
     PreparedStatement insert = connection.prepareStatement(INSERT_UNNEST);
     HexFormat hex = HexFormat.of();

@@ -78,22 +78,21 @@ class SilverLoader {
   /**
    * What one bronze payload becomes: a silver record, or the reason it cannot be one; and how the
    * payload differs from its source's schema (null when it could not be read). It depends on the
-   * payload and configuration alone, so it can be worked out ahead of the commit of its batch (see
-   * {@link BatchPipeline}) or again from bronze.
+   * payload and configuration alone, so a replay from bronze works it out the same way.
    *
    * @param record the silver record, or null when the payload failed
    * @param errorType why it failed ({@code unreadable_payload} or the transform's error type)
    * @param error the failure's message
    * @param drift the payload's drift, or null when it could not be read
    */
-  record Derived(SilverRecord record, String errorType, String error, RecordDrift drift) {}
+  private record Derived(SilverRecord record, String errorType, String error, RecordDrift drift) {}
 
   /**
    * Reads, maps and transforms one payload.
    *
    * @throws IllegalStateException if the source produces a kind of silver record nothing stores
    */
-  Derived derive(Source source, String payloadJson) {
+  private Derived derive(Source source, String payloadJson) {
     RecordDrift drift = null;
     try {
       JsonNode payload = payloads.readValue(payloadJson);
@@ -113,14 +112,10 @@ class SilverLoader {
     }
   }
 
-  /**
-   * Loads rows just appended to bronze by run {@code runId}, recording any schema drift.
-   *
-   * @param derived what each row's payload became, worked out ahead; its list index is the row's
-   */
-  Loaded ingest(Source source, long runId, List<BronzeRow> rows, List<Derived> derived) {
+  /** Loads rows just appended to bronze by run {@code runId}, recording any schema drift. */
+  Loaded ingest(Source source, long runId, List<BronzeRow> rows) {
     List<RecordDrift> drifts = new ArrayList<>();
-    Loaded loaded = load(source, rows, derived, drifts, null, false);
+    Loaded loaded = load(source, rows, drifts, null, false);
     drift.record(source.name(), runId, drifts);
     return loaded;
   }
@@ -133,14 +128,12 @@ class SilverLoader {
    *     are loaded into an empty silver (a rebuild), where they are first failures again
    */
   Loaded reload(Source source, List<BronzeRow> rows, Instant retriedAt) {
-    List<Derived> derived = rows.stream().map(row -> derive(source, row.payloadJson())).toList();
-    return load(source, rows, derived, new ArrayList<>(), retriedAt, true);
+    return load(source, rows, new ArrayList<>(), retriedAt, true);
   }
 
   private Loaded load(
       Source source,
       List<BronzeRow> rows,
-      List<Derived> derived,
       List<RecordDrift> drifts,
       Instant retriedAt,
       boolean reload) {
@@ -148,9 +141,8 @@ class SilverLoader {
     List<BronzeRow> quoteRows = new ArrayList<>();
     List<MarketQuote> quoteValues = new ArrayList<>();
     List<NewsWriter.Row> newsRows = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      BronzeRow row = rows.get(i);
-      Derived result = derived.get(i);
+    for (BronzeRow row : rows) {
+      Derived result = derive(source, row.payloadJson());
       if (result.drift() != null) {
         drifts.add(result.drift());
       }

@@ -35,7 +35,6 @@ public class SourceRunner {
   private final RunRepository runs;
   private final CheckpointRepository checkpoints;
   private final BatchCommitter committer;
-  private final SilverLoader silver;
   private final FailureInjectionProperties failureInjection;
   private final Clock clock;
   private final Map<String, FailedRun> unrecorded = new ConcurrentHashMap<>();
@@ -45,14 +44,12 @@ public class SourceRunner {
       RunRepository runs,
       CheckpointRepository checkpoints,
       BatchCommitter committer,
-      SilverLoader silver,
       FailureInjectionProperties failureInjection,
       Clock clock) {
     this.runLock = runLock;
     this.runs = runs;
     this.checkpoints = checkpoints;
     this.committer = committer;
-    this.silver = silver;
     this.failureInjection = failureInjection;
     this.clock = clock;
   }
@@ -116,22 +113,25 @@ public class SourceRunner {
   private RunResult executeLogged(Source source, long runId, TriggeredBy triggeredBy) {
     Instant started = clock.instant();
     log.info("Run {} of {} started ({})", runId, source.name(), triggeredBy.dbValue());
-    RunCounts total;
-    try (BatchPipeline pipeline =
-        new BatchPipeline(
-            source, runId, failureInjection.limitFor(source.name()), committer, silver)) {
-      try {
-        source.extract(checkpoints.load(source.name()), pipeline);
-        total = pipeline.finish();
-      } catch (Exception e) {
-        return fail(source, runId, pipeline.abandon(), e, started);
-      }
+    long limit = failureInjection.limitFor(source.name());
+    RunCounts[] total = {RunCounts.ZERO};
+    try {
+      source.extract(
+          checkpoints.load(source.name()),
+          batch -> {
+            if (limit >= 0 && total[0].fetched() + batch.records().size() > limit) {
+              throw new InjectedFailureException(source.name(), limit);
+            }
+            total[0] = total[0].plus(committer.commit(source, runId, batch));
+          });
+    } catch (Exception e) {
+      return fail(source, runId, total[0], e, started);
     }
-    RunStatus status = total.failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
+    RunStatus status = total[0].failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
     runs.finish(runId, status, null, "{}", clock.instant());
     checkpoints.recordSuccess(source.name(), runId);
-    logEnd(source, runId, status, total, started);
-    return new RunResult(runId, source.name(), status, total, null);
+    logEnd(source, runId, status, total[0], started);
+    return new RunResult(runId, source.name(), status, total[0], null);
   }
 
   private RunResult fail(

@@ -246,7 +246,6 @@ class BulkWriteTest {
         runs,
         checkpoints,
         (BatchCommitter) transactional.getProxy(),
-        silver,
         new FailureInjectionProperties(Map.of()),
         Clock.systemUTC());
   }

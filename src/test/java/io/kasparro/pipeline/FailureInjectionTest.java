@@ -29,7 +29,6 @@ class FailureInjectionTest {
   @Autowired RunRepository runs;
   @Autowired CheckpointRepository checkpoints;
   @Autowired BatchCommitter committer;
-  @Autowired SilverLoader silver;
   @Autowired JdbcTemplate jdbc;
   @Autowired JsonMapper json;
   @TempDir Path dir;
@@ -50,7 +49,6 @@ class FailureInjectionTest {
             runs,
             checkpoints,
             committer,
-            silver,
             new FailureInjectionProperties(Map.of("csv", 25L)),
             Clock.systemUTC());
 
