@@ -19,7 +19,7 @@ class BronzeWriter {
   private static final String INSERT =
       """
       INSERT INTO raw_records (source, run_id, source_record_id, payload, payload_hash)
-      SELECT ?, ?, r.id, r.payload::jsonb, decode(r.hash, 'hex')
+      SELECT ?, ?, r.id, r.payload::json, decode(r.hash, 'hex')
         FROM unnest(?::text[], ?::text[], ?::text[]) AS r (id, payload, hash)
       ON CONFLICT (source, payload_hash) DO NOTHING
       RETURNING id, encode(payload_hash, 'hex'), ingested_at

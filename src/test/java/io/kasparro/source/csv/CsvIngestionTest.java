@@ -59,6 +59,22 @@ class CsvIngestionTest {
   }
 
   @Test
+  void bronzeKeepsEachPayloadByteForByteSoItsHashCanBeChecked() throws Exception {
+    write("a.csv", HEADER + rows(0, 5));
+
+    run(10);
+
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM raw_records"
+                    + " WHERE payload_hash = sha256(convert_to(payload::text, 'UTF8'))",
+                Long.class))
+        .isEqualTo(5);
+    assertThat(jdbc.queryForObject("SELECT payload::text FROM raw_records LIMIT 1", String.class))
+        .startsWith("{\"file\":\"a.csv\",\"row\":{\"symbol\":");
+  }
+
+  @Test
   void rerunningTheSameFileAddsNothing() throws Exception {
     write("a.csv", HEADER + rows(0, 30));
     run(10);
