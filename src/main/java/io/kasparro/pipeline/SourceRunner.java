@@ -211,8 +211,23 @@ public class SourceRunner {
         millis == 0 ? counts.fetched() : counts.fetched() * 1000 / millis);
   }
 
+  /**
+   * The error a run records (and the API shows). A database error is reduced to its cause, without
+   * the SQL Spring puts in front of it; the full exception goes to the log.
+   */
   private static String describe(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String message;
+    if (e instanceof DataAccessException database) {
+      log.debug("Database error in a run", e);
+      Throwable cause = database.getMostSpecificCause();
+      message =
+          "database error: "
+              + (cause.getMessage() == null
+                  ? cause.getClass().getSimpleName()
+                  : cause.getMessage());
+    } else {
+      message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
     return message.length() > 2000 ? message.substring(0, 2000) : message;
   }
 }
