@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,6 +175,36 @@ public final class Values {
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new InvalidRecordException(
           "invalid_timestamp", field + " is not a timestamp: '" + abbreviate(text) + "'");
+    }
+  }
+
+  /**
+   * A point in time from a date ({@code 2026-11-20}) and a time of day on it ({@code 13:00}, {@code
+   * 13:00:00}, optionally with an offset such as {@code +02:00} or {@code Z}; UTC without one).
+   *
+   * @throws InvalidRecordException if either part is unreadable, or the time is outside the years
+   *     1970 to 9999
+   */
+  public static Instant instant(String field, String date, String timeOfDay) {
+    String clock = timeOfDay.strip();
+    String text = date.strip() + " " + clock;
+    if (clock.indexOf(':') == 1) {
+      // Spreadsheets write 9:00 for 09:00.
+      clock = "0" + clock;
+    }
+    try {
+      LocalDate day = LocalDate.parse(date.strip());
+      TemporalAccessor time =
+          DateTimeFormatter.ISO_TIME.parseBest(clock, OffsetTime::from, LocalTime::from);
+      Instant instant =
+          time instanceof OffsetTime withOffset
+              ? day.atTime(withOffset).toInstant()
+              : day.atTime((LocalTime) time).toInstant(ZoneOffset.UTC);
+      return inYearRange(field, instant, text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRecordException(
+          "invalid_timestamp",
+          field + " is not a date and a time of day: '" + abbreviate(text) + "'");
     }
   }
 

@@ -150,4 +150,30 @@ class ValuesTest {
             InvalidRecordException.class, e -> assertThat(e.errorType()).isEqualTo("out_of_range"))
         .hasMessageStartingWith("last_updated is outside the years 1970 to 9999");
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2026-11-20|13:00|2026-11-20T13:00:00Z",
+        "2026-11-20|13:00:15|2026-11-20T13:00:15Z",
+        "2026-11-20|9:05|2026-11-20T09:05:00Z",
+        "2026-11-20|13:00+02:00|2026-11-20T11:00:00Z",
+        "2026-11-20|13:00:00Z|2026-11-20T13:00:00Z"
+      })
+  void aDateAndATimeOfDayMakeOneInstant(String date, String time, String expected) {
+    assertThat(Values.instant("last_updated", date, time)).isEqualTo(Instant.parse(expected));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"2026-11-20|1pm", "20/11/2026|13:00", "2026-11-20|2026-11-20T13:00:00Z"})
+  void anUnreadableDateOrTimeOfDayIsRejected(String date, String time) {
+    assertThatThrownBy(() -> Values.instant("last_updated", date, time))
+        .isInstanceOfSatisfying(
+            InvalidRecordException.class,
+            e -> assertThat(e.errorType()).isEqualTo("invalid_timestamp"))
+        .hasMessageContaining("last_updated");
+  }
 }
