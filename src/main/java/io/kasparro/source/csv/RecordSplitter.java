@@ -10,6 +10,9 @@ import java.util.Arrays;
  * Splits a CSV byte stream into records, tracking the byte offset where each one ends, so a run can
  * resume exactly after the last committed record. A line break inside double quotes belongs to the
  * field, as in RFC 4180. Fields are parsed afterwards by FastCSV; this class only finds boundaries.
+ *
+ * <p>A last record without a line break is returned, but {@link #resumeOffset()} stays at its
+ * start: a writer may be in the middle of it, and the next run must read it whole.
  */
 final class RecordSplitter implements AutoCloseable {
 
@@ -17,11 +20,13 @@ final class RecordSplitter implements AutoCloseable {
   private long position;
   private byte[] buffer = new byte[256];
   private long recordEnd;
+  private long resumeOffset;
 
   RecordSplitter(InputStream in, long startOffset) {
     this.in = new BufferedInputStream(in, 1 << 16);
     this.position = startOffset;
     this.recordEnd = startOffset;
+    this.resumeOffset = startOffset;
   }
 
   /**
@@ -30,9 +35,11 @@ final class RecordSplitter implements AutoCloseable {
    */
   String next() throws IOException {
     while (true) {
+      long start = position;
       int length = 0;
       boolean inQuotes = false;
       boolean sawAny = false;
+      boolean terminated = false;
       int b;
       while ((b = in.read()) != -1) {
         position++;
@@ -40,6 +47,7 @@ final class RecordSplitter implements AutoCloseable {
         if (b == '"') {
           inQuotes = !inQuotes;
         } else if (b == '\n' && !inQuotes) {
+          terminated = true;
           break;
         }
         if (length == buffer.length) {
@@ -51,6 +59,7 @@ final class RecordSplitter implements AutoCloseable {
         return null;
       }
       recordEnd = position;
+      resumeOffset = terminated ? position : start;
       if (length > 0 && buffer[length - 1] == '\r') {
         length--;
       }
@@ -63,6 +72,14 @@ final class RecordSplitter implements AutoCloseable {
   /** Byte offset just after the record last returned by {@link #next()}. */
   long recordEnd() {
     return recordEnd;
+  }
+
+  /**
+   * Byte offset where a later read should start: {@link #recordEnd()}, unless the last record read
+   * ended without a line break, then its start.
+   */
+  long resumeOffset() {
+    return resumeOffset;
   }
 
   @Override
