@@ -7,3 +7,6 @@ CREATE VIEW raw_csv AS SELECT * FROM raw_records WHERE source = 'csv';
 CREATE VIEW raw_coingecko AS SELECT * FROM raw_records WHERE source = 'coingecko';
 CREATE VIEW raw_coinpaprika AS SELECT * FROM raw_records WHERE source = 'coinpaprika';
 CREATE VIEW raw_rss AS SELECT * FROM raw_records WHERE source = 'rss';
+-- A failed record's copy of its payload, likewise: a payload jsonb cannot hold (a number beyond
+-- numeric's range) must still be recordable as a failure.
+ALTER TABLE transform_failures ALTER COLUMN payload TYPE json USING payload::json;
