@@ -83,11 +83,16 @@ class DataController {
       @Parameter(description = "Source name", example = "coingecko") @RequestParam(required = false)
           String source,
       @Parameter(
-              description = "Quotes observed at or after: ISO-8601 time, or a date (UTC)",
+              description =
+                  "Quotes observed at or after: ISO-8601 time (UTC when no zone), or a date (its"
+                      + " start, UTC)",
               example = "2026-11-20T00:00:00Z")
           @RequestParam(required = false)
           String from,
-      @Parameter(description = "Quotes observed at or before", example = "2026-11-21")
+      @Parameter(
+              description =
+                  "Quotes observed at or before: ISO-8601 time, or a date (through its end)",
+              example = "2026-11-21")
           @RequestParam(required = false)
           String to,
       @Parameter(
@@ -122,7 +127,7 @@ class DataController {
             assetId == null ? null : Params.id("asset_id", assetId),
             Params.source("source", source),
             Params.instant("from", from),
-            Params.instant("to", to));
+            Params.endInstant("to", to));
     if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
       throw new BadParameterException("from", "from must not be after to");
     }

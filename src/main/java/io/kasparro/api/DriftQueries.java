@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reads schema_drift, newest first. Every value is a bound parameter. */
 @Repository
@@ -28,9 +27,9 @@ class DriftQueries {
   private static final String COUNT = "SELECT count(*) FROM schema_drift" + WHERE;
 
   private final JdbcClient jdbc;
-  private final JsonMapper json;
+  private final JsonColumns json;
 
-  DriftQueries(JdbcClient jdbc, JsonMapper json) {
+  DriftQueries(JdbcClient jdbc, JsonColumns json) {
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -82,9 +81,9 @@ class DriftQueries {
         row.wasNull() ? null : runId,
         row.getTimestamp("detected_at").toInstant(),
         row.getInt("records"),
-        json.readTree(row.getString("added")),
-        json.readTree(row.getString("missing")),
-        json.readTree(row.getString("type_changed")),
-        json.readTree(row.getString("renamed")));
+        json.tree(row.getString("added")),
+        json.tree(row.getString("missing")),
+        json.tree(row.getString("type_changed")),
+        json.tree(row.getString("renamed")));
   }
 }

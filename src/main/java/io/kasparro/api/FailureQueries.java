@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reads transform_failures, newest first. Every value is a bound parameter. */
 @Repository
@@ -30,9 +29,9 @@ class FailureQueries {
   private static final String COUNT = "SELECT count(*) FROM transform_failures" + WHERE;
 
   private final JdbcClient jdbc;
-  private final JsonMapper json;
+  private final JsonColumns json;
 
-  FailureQueries(JdbcClient jdbc, JsonMapper json) {
+  FailureQueries(JdbcClient jdbc, JsonColumns json) {
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -86,7 +85,7 @@ class FailureQueries {
         row.getLong("run_id"),
         row.getString("error_type"),
         row.getString("error_message"),
-        json.readTree(row.getString("payload")),
+        json.tree(row.getString("payload")),
         row.getTimestamp("failed_at").toInstant(),
         row.getTimestamp("last_retried_at") == null
             ? null

@@ -1,19 +1,16 @@
 package io.kasparro.api;
 
+import io.kasparro.runs.SourceSchedule;
 import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -102,7 +99,7 @@ class HealthCheck {
       Long runningRunId,
       Instant lastSuccess,
       Instant now) {
-    Duration interval = interval(source.schedule(), now);
+    Duration interval = new SourceSchedule(source.name(), source.schedule()).interval(now);
     Duration staleAfter =
         max(
             Duration.ofMillis((long) (interval.toMillis() * properties.staleFactor())),
@@ -133,18 +130,6 @@ class HealthCheck {
         runningRunId,
         lastSuccess,
         reasons);
-  }
-
-  /** The time between runs a schedule implies: the delay, or the gap between cron firings. */
-  static Duration interval(String schedule, Instant now) {
-    String expression = schedule.strip();
-    if (!expression.contains(" ")) {
-      return DurationStyle.detectAndParse(expression);
-    }
-    CronExpression cron = CronExpression.parse(expression);
-    ZonedDateTime next = cron.next(now.atZone(ZoneOffset.UTC));
-    ZonedDateTime after = next == null ? null : cron.next(next);
-    return next == null || after == null ? Duration.ZERO : Duration.between(next, after);
   }
 
   private static Duration max(Duration a, Duration b) {

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /metrics}: every meter in Prometheus text format: HTTP server metrics, the ETL
- * counters (read from the database) and whatever else the service registers.
+ * counters (read from the database) and whatever else the service registers. It answers while the
+ * database is down too, with the ETL counters at their last reading, since the upstream and
+ * circuit-breaker meters matter most then.
  */
 @RestController
 @Tag(name = "Operations")
@@ -36,7 +38,8 @@ class MetricsController {
               + " kasparro_etl_records_total{source,stage}, kasparro_etl_run_duration_seconds,"
               + " kasparro_etl_last_success_timestamp_seconds, kasparro_transform_failures_total,"
               + " kasparro_schema_drift_events_total), read from the database so they survive"
-              + " restarts, and upstream client meters.")
+              + " restarts (while the database is down, at their last reading), and upstream"
+              + " client meters.")
   @ApiResponse(
       responseCode = "200",
       description = "Prometheus text exposition format",

@@ -2,9 +2,11 @@ package io.kasparro.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -67,20 +69,45 @@ final class Params {
     throw new BadParameterException(name, name + " must be one of " + String.join(", ", allowed));
   }
 
-  /** An ISO-8601 instant ({@code 2026-11-20T12:00:00Z}) or a date ({@code 2026-11-20}, UTC). */
+  /**
+   * An ISO-8601 time ({@code 2026-11-20T12:00:00Z}; UTC when it has no zone) or a date ({@code
+   * 2026-11-20}: its start, UTC).
+   */
   static Instant instant(String name, String value) {
+    return instant(name, value, false);
+  }
+
+  /**
+   * An upper bound: as {@link #instant}, but a date alone means the end of that day (its last
+   * microsecond, PostgreSQL's resolution), so {@code to=2026-11-20} includes the whole day.
+   */
+  static Instant endInstant(String name, String value) {
+    return instant(name, value, true);
+  }
+
+  private static Instant instant(String name, String value, boolean dateMeansEndOfDay) {
     if (value == null) {
       return null;
     }
     String text = value.strip();
     try {
       if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate date = LocalDate.parse(text);
+        return dateMeansEndOfDay
+            ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.MICROS)
+            : date.atStartOfDay(ZoneOffset.UTC).toInstant();
       }
-      return OffsetDateTime.parse(text).toInstant();
+      try {
+        return OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException noZone) {
+        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      }
     } catch (DateTimeParseException e) {
       throw new BadParameterException(
-          name, name + " must be an ISO-8601 time such as 2026-11-20T12:00:00Z, or a date");
+          name,
+          name
+              + " must be an ISO-8601 time such as 2026-11-20T12:00:00Z (UTC when no zone is"
+              + " given), or a date");
     }
   }
 

@@ -5,12 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reads run history from etl_runs. Every value is a bound parameter. */
 @Repository
@@ -47,12 +44,11 @@ class RunQueries {
            ORDER BY started_at DESC, run_id DESC
            LIMIT :limit
           """;
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
-  private final JsonMapper json;
+  private final JsonColumns json;
 
-  RunQueries(JdbcClient jdbc, JsonMapper json) {
+  RunQueries(JdbcClient jdbc, JsonColumns json) {
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -109,7 +105,7 @@ class RunQueries {
             row.getLong("records_loaded"),
             row.getLong("records_failed")),
         row.getString("error_message"),
-        json.readValue(row.getString("metadata"), MAP));
+        json.object(row.getString("metadata")));
   }
 
   static Instant instant(ResultSet row, String column) throws SQLException {

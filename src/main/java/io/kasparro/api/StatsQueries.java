@@ -3,11 +3,8 @@ package io.kasparro.api;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Per-source run statistics, aggregated from etl_runs, etl_checkpoints and transform_failures. */
 @Repository
@@ -51,12 +48,11 @@ class StatsQueries {
         LEFT JOIN etl_checkpoints c USING (source)
        ORDER BY t.source
       """;
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
-  private final JsonMapper json;
+  private final JsonColumns json;
 
-  StatsQueries(JdbcClient jdbc, JsonMapper json) {
+  StatsQueries(JdbcClient jdbc, JsonColumns json) {
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -98,6 +94,6 @@ class StatsQueries {
         RunQueries.instant(row, "last_failure_at"),
         row.getString("last_failure_error"),
         row.getLong("transform_failures"),
-        checkpoint == null ? null : json.readValue(checkpoint, MAP));
+        checkpoint == null ? null : json.object(checkpoint));
   }
 }

@@ -35,8 +35,9 @@ public record RecordDrift(
    * @param from the field as the payload names it now
    * @param to the expected field
    * @param confidence how likely it is the same field, 0 to 1
-   * @param mapped whether the value was read as the expected field (confidence at or above the
-   *     rename threshold)
+   * @param mapped whether the value was read as the expected field: only when that field is
+   *     required and the names hold the same words (order, separators and case aside) with a
+   *     confidence at or above the rename threshold; otherwise the pair is only reported
    */
   public record Rename(String from, String to, BigDecimal confidence, boolean mapped) {}
 }

@@ -15,9 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Compares one payload with its source's expected schema and maps fields back to their expected
- * names: first the operator's confirmed mappings, then likely renames at or above the rename
- * threshold. The result depends on the payload and configuration alone, so a replay from bronze
- * maps exactly as the original load did.
+ * names: first the operator's confirmed mappings, then renames of missing required fields to names
+ * with the same words (at or above the rename threshold). Other likely renames are only reported.
+ * The result depends on the payload and configuration alone, so a replay from bronze maps exactly
+ * as the original load did.
  */
 @Component
 public class SchemaMapper {
@@ -103,7 +104,14 @@ public class SchemaMapper {
         renamed);
   }
 
-  /** Pairs absent fields with added siblings of a compatible type, most likely pairs first. */
+  /**
+   * Pairs absent fields with added siblings of a compatible type, most likely pairs first. Every
+   * pair at or above the candidate threshold is reported; only a required field found under a name
+   * with the same words is mapped, since an optional field is often simply not sent and a similar
+   * name with a word more or less ({@code market_cap_rank}, {@code volume_24h_eur}) holds another
+   * value. Mappable pairs are chosen before the others, so a likelier-looking report does not take
+   * the added field a required field needs.
+   */
   private List<RecordDrift.Rename> renames(
       List<PayloadSchema.Field> absent, List<Observed> added, FieldKeys names) {
     List<RecordDrift.Rename> candidates = new ArrayList<>();
@@ -118,19 +126,21 @@ public class SchemaMapper {
         if (!sameParent || !compatible) {
           continue;
         }
-        BigDecimal confidence = confidence(field, leaf(candidate.path()));
+        String leaf = leaf(candidate.path());
+        BigDecimal confidence = confidence(field, leaf);
         if (confidence.doubleValue() >= properties.renameCandidateThreshold()) {
+          boolean mapped =
+              field.required()
+                  && sameWords(field, leaf)
+                  && confidence.doubleValue() >= properties.renameThreshold();
           candidates.add(
-              new RecordDrift.Rename(
-                  candidate.path(),
-                  field.path(),
-                  confidence,
-                  confidence.doubleValue() >= properties.renameThreshold()));
+              new RecordDrift.Rename(candidate.path(), field.path(), confidence, mapped));
         }
       }
     }
     candidates.sort(
-        Comparator.comparing(RecordDrift.Rename::confidence)
+        Comparator.comparing(RecordDrift.Rename::mapped)
+            .thenComparing(RecordDrift.Rename::confidence)
             .reversed()
             .thenComparing(RecordDrift.Rename::to)
             .thenComparing(RecordDrift.Rename::from));
@@ -154,6 +164,13 @@ public class SchemaMapper {
       best = score.compareTo(best) > 0 ? score : best;
     }
     return best;
+  }
+
+  /** Whether the candidate has the same words as the field's name or one of its alternatives. */
+  private static boolean sameWords(PayloadSchema.Field field, String candidateLeaf) {
+    return FieldNames.sameWords(candidateLeaf, leaf(field.path()))
+        || field.alternatives().stream()
+            .anyMatch(alternative -> FieldNames.sameWords(candidateLeaf, leaf(alternative)));
   }
 
   private static void flatten(

@@ -10,14 +10,13 @@ import org.postgresql.util.ByteConverter;
 
 /**
  * Writes rows in PostgreSQL's binary COPY format: no escaping, and the server reads each value
- * without parsing text (text, jsonb and bytea travel as their bytes). One row is {@link
+ * without parsing text (text, json and bytea travel as their bytes). One row is {@link
  * #startRow(int)} followed by exactly that many values. Values are gathered in a buffer and handed
  * to the COPY stream in large chunks.
  */
 final class BinaryCopy {
 
   private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', -1, '\r', '\n', 0};
-  private static final byte JSONB_VERSION = 1;
   private static final int FLUSH_AT = 1 << 16;
   private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
@@ -67,14 +66,11 @@ final class BinaryCopy {
   }
 
   /**
-   * A jsonb value from its JSON text in UTF-8: the server parses it as it would {@code
-   * text::jsonb}.
+   * A json value: its text in UTF-8, kept exactly as given (the server checks that it is JSON, as
+   * it would for {@code text::json}).
    */
-  void jsonb(byte[] text) {
-    putInt(text.length + 1);
-    ensure(1);
-    buffer[length++] = JSONB_VERSION;
-    put(text, text.length);
+  void json(byte[] text) {
+    bytes(text);
   }
 
   /** A numeric value, or NULL, exactly as the decimal (scale included). */

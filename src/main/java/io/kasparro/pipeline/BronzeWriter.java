@@ -39,7 +39,7 @@ class BronzeWriter {
   private static final String INSERT_UNNEST =
       """
       INSERT INTO raw_records (source, run_id, source_record_id, payload, payload_hash)
-      SELECT ?, ?, r.id, r.payload::jsonb, decode(r.hash, 'hex')
+      SELECT ?, ?, r.id, r.payload::json, decode(r.hash, 'hex')
         FROM unnest(?::text[], ?::text[], ?::text[]) AS r (id, payload, hash)
       ON CONFLICT (source, payload_hash) DO NOTHING
       RETURNING id, payload_hash, ingested_at
@@ -54,7 +54,7 @@ class BronzeWriter {
   private static final CopyStage STAGE =
       new CopyStage(
           "kasparro_bronze_stage",
-          "n int NOT NULL, source_record_id text, payload jsonb NOT NULL, payload_hash bytea NOT"
+          "n int NOT NULL, source_record_id text, payload json NOT NULL, payload_hash bytea NOT"
               + " NULL");
   private static final String INSERT_STAGED =
       """
@@ -182,7 +182,7 @@ class BronzeWriter {
             out.text(source);
             out.int8(runId);
             out.text(records.get(index).sourceRecordId());
-            out.jsonb(batch.payloads()[index]);
+            out.json(batch.payloads()[index]);
             out.bytes(batch.hashes()[index]);
           });
     } catch (SQLException e) {
@@ -236,7 +236,7 @@ class BronzeWriter {
         (i, out) -> {
           out.int4(i);
           out.text(records.get(i).sourceRecordId());
-          out.jsonb(batch.payloads()[i]);
+          out.json(batch.payloads()[i]);
           out.bytes(batch.hashes()[i]);
         });
     return connection.prepareStatement(INSERT_STAGED);

@@ -20,7 +20,7 @@ class FailureWriter {
       INSERT INTO transform_failures (source, raw_id, source_record_id, run_id, error_type,
                                       error_message, payload, failed_at, last_retried_at)
       SELECT ?, f.raw_id::bigint, f.record_id, f.run_id::bigint, f.error_type, f.message,
-             f.payload::jsonb, f.failed_at::timestamptz, ?::timestamptz
+             f.payload::json, f.failed_at::timestamptz, ?::timestamptz
         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
              AS f (raw_id, record_id, run_id, error_type, message, payload, failed_at)
       ON CONFLICT (raw_id) DO UPDATE

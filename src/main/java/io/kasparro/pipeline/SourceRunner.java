@@ -37,7 +37,7 @@ public class SourceRunner {
   private final BatchCommitter committer;
   private final FailureInjectionProperties failureInjection;
   private final Clock clock;
-  private final Map<String, FailedRun> unrecorded = new ConcurrentHashMap<>();
+  private final Map<String, Ending> unrecorded = new ConcurrentHashMap<>();
 
   SourceRunner(
       RunLock runLock,
@@ -97,9 +97,9 @@ public class SourceRunner {
     return runId;
   }
 
-  /** Records a failure the database could not take earlier, then opens a new run. */
+  /** Records an ending the database could not take earlier, then opens a new run. */
   private long open(Source source, TriggeredBy triggeredBy) {
-    recordLateFailure(source.name());
+    recordLateEnding(source.name());
     return runs.start(source.name(), triggeredBy);
   }
 
@@ -128,47 +128,65 @@ public class SourceRunner {
       return fail(source, runId, total[0], e, started);
     }
     RunStatus status = total[0].failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
-    runs.finish(runId, status, null, "{}", clock.instant());
-    checkpoints.recordSuccess(source.name(), runId);
     logEnd(source, runId, status, total[0], started);
+    close(source.name(), new Ending(runId, status, null, false, clock.instant()));
     return new RunResult(runId, source.name(), status, total[0], null);
   }
 
   private RunResult fail(
       Source source, long runId, RunCounts counts, Exception e, Instant started) {
-    FailedRun failure =
-        new FailedRun(runId, describe(e), e instanceof InjectedFailureException, clock.instant());
+    Ending ending =
+        new Ending(
+            runId,
+            RunStatus.FAILED,
+            describe(e),
+            e instanceof InjectedFailureException,
+            clock.instant());
     logEnd(source, runId, RunStatus.FAILED, counts, started);
-    log.error("Run {} of {} failed: {}", runId, source.name(), failure.error());
+    log.error("Run {} of {} failed: {}", runId, source.name(), ending.error());
+    close(source.name(), ending);
+    return new RunResult(runId, source.name(), RunStatus.FAILED, counts, ending.error());
+  }
+
+  /** How a run ended, kept until the database has recorded it. */
+  private record Ending(
+      long runId, RunStatus status, String error, boolean injected, Instant endedAt) {}
+
+  /**
+   * Records how a run ended. If the database is not there (an outage), the ending is kept and
+   * recorded when the source next runs, so the run does not stay "running" until then.
+   */
+  private void close(String source, Ending ending) {
     try {
-      record(source.name(), failure);
+      record(source, ending);
     } catch (DataAccessException databaseDown) {
-      unrecorded.put(source.name(), failure);
+      unrecorded.put(source, ending);
       log.error(
-          "Run {} of {} could not be recorded as failed now ({}); it will be when the source"
-              + " next runs",
-          runId,
-          source.name(),
+          "Run {} of {} could not be recorded as {} now ({}); it will be when the source next"
+              + " runs",
+          ending.runId(),
+          source,
+          ending.status().dbValue(),
           databaseDown.getMessage());
     }
-    return new RunResult(runId, source.name(), RunStatus.FAILED, counts, failure.error());
   }
 
-  /** A failure that the database was not there to record, e.g. during an outage. */
-  private record FailedRun(long runId, String error, boolean injected, Instant endedAt) {}
-
-  private void record(String source, FailedRun failure) {
+  private void record(String source, Ending ending) {
     runs.finish(
-        failure.runId(),
-        RunStatus.FAILED,
-        failure.error(),
-        failure.injected() ? "{\"injected_failure\": true}" : "{}",
-        failure.endedAt());
-    checkpoints.recordFailure(source, failure.error());
+        ending.runId(),
+        ending.status(),
+        ending.error(),
+        ending.injected() ? "{\"injected_failure\": true}" : "{}",
+        ending.endedAt());
+    if (ending.status() == RunStatus.FAILED) {
+      checkpoints.recordFailure(source, ending.error());
+    } else {
+      checkpoints.recordSuccess(source, ending.runId());
+    }
   }
 
-  private void recordLateFailure(String source) {
-    FailedRun pending = unrecorded.get(source);
+  private void recordLateEnding(String source) {
+    Ending pending = unrecorded.get(source);
     if (pending != null) {
       record(source, pending);
       unrecorded.remove(source, pending);
@@ -193,8 +211,23 @@ public class SourceRunner {
         millis == 0 ? counts.fetched() : counts.fetched() * 1000 / millis);
   }
 
+  /**
+   * The error a run records (and the API shows). A database error is reduced to its cause, without
+   * the SQL Spring puts in front of it; the full exception goes to the log.
+   */
   private static String describe(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String message;
+    if (e instanceof DataAccessException database) {
+      log.debug("Database error in a run", e);
+      Throwable cause = database.getMostSpecificCause();
+      message =
+          "database error: "
+              + (cause.getMessage() == null
+                  ? cause.getClass().getSimpleName()
+                  : cause.getMessage());
+    } else {
+      message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
     return message.length() > 2000 ? message.substring(0, 2000) : message;
   }
 }

@@ -64,25 +64,35 @@ public class RunRepository {
         .single();
   }
 
-  /** Adds a committed batch's counts; called inside the batch's transaction. */
+  /**
+   * Adds a batch's counts; called inside the batch's transaction. It is also the batch's fence: if
+   * the run is no longer open (another process found it abandoned and took the source over, e.g.
+   * after this one lost its database connection), the batch must not commit.
+   *
+   * @throws RunNoLongerOpenException if the run was closed meanwhile
+   */
   public void addCounts(long runId, RunCounts counts) {
-    jdbc.sql(
-            """
+    int updated =
+        jdbc.sql(
+                """
             UPDATE etl_runs
                SET records_fetched = records_fetched + :fetched,
                    records_inserted = records_inserted + :inserted,
                    records_duplicate = records_duplicate + :duplicates,
                    records_loaded = records_loaded + :loaded,
                    records_failed = records_failed + :failed
-             WHERE run_id = :runId
+             WHERE run_id = :runId AND status = 'running'
             """)
-        .param("fetched", counts.fetched())
-        .param("inserted", counts.inserted())
-        .param("duplicates", counts.duplicates())
-        .param("loaded", counts.loaded())
-        .param("failed", counts.failed())
-        .param("runId", runId)
-        .update();
+            .param("fetched", counts.fetched())
+            .param("inserted", counts.inserted())
+            .param("duplicates", counts.duplicates())
+            .param("loaded", counts.loaded())
+            .param("failed", counts.failed())
+            .param("runId", runId)
+            .update();
+    if (updated != 1) {
+      throw new RunNoLongerOpenException(runId);
+    }
   }
 
   /**

@@ -6,7 +6,10 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * The schedule of one source, stored with its db-scheduler task instance.
@@ -45,6 +48,17 @@ public record SourceSchedule(String source, String expression) implements Schedu
       return getSchedule().getInitialExecutionTime(now);
     }
     return afterStartupRun ? now.plus(DurationStyle.detectAndParse(expression.strip())) : now;
+  }
+
+  /** The time between runs this schedule implies: the delay, or the gap between cron firings. */
+  public Duration interval(Instant now) {
+    if (!isCron(expression)) {
+      return DurationStyle.detectAndParse(expression.strip());
+    }
+    CronExpression cron = CronExpression.parse(expression.strip());
+    ZonedDateTime next = cron.next(now.atZone(ZoneOffset.UTC));
+    ZonedDateTime after = next == null ? null : cron.next(next);
+    return next == null || after == null ? Duration.ZERO : Duration.between(next, after);
   }
 
   private static Schedule parse(String expression) {

@@ -3,11 +3,15 @@ package io.kasparro.system;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -43,6 +47,8 @@ class EmbeddedDatabaseConfiguration {
               .start();
       log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
       return postgres;
+    } catch (StartupFailure e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new StartupFailure(
           "the embedded PostgreSQL could not start in "
@@ -65,24 +71,44 @@ class EmbeddedDatabaseConfiguration {
   }
 
   /**
-   * A process killed with SIGKILL leaves its PostgreSQL child running on the data directory; it is
-   * ours, so stop it before starting a new one.
+   * A process killed with SIGKILL leaves its PostgreSQL child running on the data directory. The
+   * embedded server's owner holds a file lock ({@code epg-lock}) in that directory while it lives;
+   * if the lock is free, the owner is gone and the server left behind is ours to stop. If it is
+   * held, another live instance uses the directory, and starting must fail rather than stop it.
    */
   private static void stopOrphanedServer(Path dataDirectory) throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return;
     }
-    List<String> lines = Files.readAllLines(pidFile);
-    Optional<ProcessHandle> orphan =
-        lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
-    boolean isPostgres =
-        orphan.flatMap(process -> process.info().command()).orElse("").contains("postgres");
-    if (isPostgres && orphan.get().isAlive()) {
-      log.warn(
-          "Stopping an orphaned PostgreSQL (pid {}) left on {}", orphan.get().pid(), dataDirectory);
-      orphan.get().destroy();
-      orphan.get().onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+    try (FileChannel channel =
+            FileChannel.open(
+                dataDirectory.resolve("epg-lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock owner = channel.tryLock()) {
+      if (owner == null) {
+        throw new StartupFailure(
+            "the embedded PostgreSQL data directory "
+                + dataDirectory
+                + " is in use by another running instance; stop it, or set"
+                + " kasparro.embedded-db.data-directory to another directory");
+      }
+      List<String> lines = Files.readAllLines(pidFile);
+      Optional<ProcessHandle> orphan =
+          lines.isEmpty()
+              ? Optional.empty()
+              : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+      boolean isPostgres =
+          orphan.flatMap(process -> process.info().command()).orElse("").contains("postgres");
+      if (isPostgres && orphan.get().isAlive()) {
+        log.warn(
+            "Stopping an orphaned PostgreSQL (pid {}) left on {}",
+            orphan.get().pid(),
+            dataDirectory);
+        orphan.get().destroy();
+        orphan.get().onExit().orTimeout(30, TimeUnit.SECONDS).join();
+      }
     }
   }
 

@@ -14,18 +14,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The ETL's Prometheus meters, derived from the database (etl_runs, transform_failures,
- * schema_drift) rather than counted in memory, so they hold the same values after a restart and
- * agree across instances. Readings are cached for {@link MetricsProperties#cacheTtl()}.
+ * The ETL's Prometheus meters, derived from the database (etl_runs, schema_drift) rather than
+ * counted in memory, so they hold the same values after a restart and agree across instances. Every
+ * counter is read from a source that only grows, so it never goes down (Prometheus would read that
+ * as a reset).
  *
- * <p>Meters for a new source, status or stage are registered by {@link #refresh()}, which the
- * {@code /metrics} endpoint calls before every scrape.
+ * <p>{@link #refresh()}, which the {@code /metrics} endpoint calls before every scrape, reads the
+ * database when the last reading is older than {@link MetricsProperties#cacheTtl()} and registers
+ * meters for new sources; the meters only show the last reading. While the database cannot be read
+ * they keep showing it, so the scrape (and the in-memory meters in it) still answers during an
+ * outage.
  */
 @Component
 public class EtlMetrics {
@@ -45,13 +53,10 @@ public class EtlMetrics {
         FROM etl_runs
        GROUP BY source, status
       """;
-  private static final String PER_SOURCE_COUNTS =
-      """
-      SELECT 'transform_failures' AS kind, source, count(*) AS n
-        FROM transform_failures GROUP BY source
-      UNION ALL
-      SELECT 'schema_drift', source, count(*) FROM schema_drift GROUP BY source
-      """;
+  private static final String DRIFT_EVENTS =
+      "SELECT source, count(*) AS n FROM schema_drift GROUP BY source";
+
+  private static final Logger log = LoggerFactory.getLogger(EtlMetrics.class);
 
   private final JdbcClient jdbc;
   private final MeterRegistry registry;
@@ -59,7 +64,8 @@ public class EtlMetrics {
   private final MetricsProperties properties;
   private final Clock clock;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
-  private volatile Reading reading;
+  private final AtomicBoolean unreadable = new AtomicBoolean();
+  private volatile Reading reading = Reading.NONE;
 
   EtlMetrics(
       JdbcClient jdbc,
@@ -77,29 +83,40 @@ public class EtlMetrics {
   /** One reading of the database: every value by meter key. */
   private record Reading(Instant at, Map<String, Double> values, Set<String> sources) {
 
+    static final Reading NONE = new Reading(Instant.MIN, Map.of(), Set.of());
+
     double get(String key) {
       return values.getOrDefault(key, 0.0);
     }
   }
 
-  /** Reads the database if the last reading is too old, and registers meters for new sources. */
+  /**
+   * Reads the database if the last reading is too old, and registers meters for new sources. If the
+   * database cannot be read, the last reading stays; a warning is logged once per outage.
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void refresh() {
-    Reading current = current();
-    for (String source : current.sources()) {
+    Instant now = clock.instant();
+    if (reading.at().plus(properties.cacheTtl()).isAfter(now)) {
+      return;
+    }
+    try {
+      reading = read(now);
+    } catch (DataAccessException e) {
+      if (unreadable.compareAndSet(false, true)) {
+        log.warn(
+            "Cannot read the ETL metrics from the database ({}); /metrics shows the last reading"
+                + " until it can",
+            e.getMostSpecificCause().getMessage());
+      }
+      return;
+    }
+    if (unreadable.compareAndSet(true, false)) {
+      log.info("ETL metrics are read from the database again");
+    }
+    for (String source : reading.sources()) {
       registerSource(source);
     }
-  }
-
-  private Reading current() {
-    Reading last = reading;
-    Instant now = clock.instant();
-    if (last != null && last.at().plus(properties.cacheTtl()).isAfter(now)) {
-      return last;
-    }
-    Reading fresh = read(now);
-    reading = fresh;
-    return fresh;
   }
 
   private Reading read(Instant now) {
@@ -125,11 +142,11 @@ public class EtlMetrics {
                 values.merge(key("last_success", source), row.getDouble("last_ended"), Math::max);
               }
             });
-    jdbc.sql(PER_SOURCE_COUNTS)
+    jdbc.sql(DRIFT_EVENTS)
         .query(
             row -> {
               seen.add(row.getString("source"));
-              values.put(key(row.getString("kind"), row.getString("source")), row.getDouble("n"));
+              values.put(key("schema_drift", row.getString("source")), row.getDouble("n"));
             });
     return new Reading(now, values, seen);
   }
@@ -140,14 +157,14 @@ public class EtlMetrics {
     }
     for (String status : STATUSES) {
       FunctionCounter.builder(
-              "kasparro.etl.runs", this, m -> m.current().get(key("runs", source, status)))
+              "kasparro.etl.runs", this, m -> m.reading.get(key("runs", source, status)))
           .description("Finished ETL runs, by source and final status")
           .tags("source", source, "status", status)
           .register(registry);
     }
     for (String stage : STAGES) {
       FunctionCounter.builder(
-              "kasparro.etl.records", this, m -> m.current().get(key("records", source, stage)))
+              "kasparro.etl.records", this, m -> m.reading.get(key("records", source, stage)))
           .description(
               "Records through each stage of the ETL: fetched from the source, inserted into"
                   + " bronze, duplicate (already in bronze), loaded into silver, failed validation")
@@ -157,8 +174,8 @@ public class EtlMetrics {
     FunctionTimer.builder(
             "kasparro.etl.run.duration",
             this,
-            m -> (long) m.current().get(key("duration_count", source)),
-            m -> m.current().get(key("duration_ms", source)),
+            m -> (long) m.reading.get(key("duration_count", source)),
+            m -> m.reading.get(key("duration_ms", source)),
             TimeUnit.MILLISECONDS)
         .description("Duration of finished ETL runs")
         .tags("source", source)
@@ -167,7 +184,7 @@ public class EtlMetrics {
             "kasparro.etl.last.success.timestamp",
             this,
             m -> {
-              double at = m.current().get(key("last_success", source));
+              double at = m.reading.get(key("last_success", source));
               return at == 0 ? Double.NaN : at;
             })
         .description("When the newest success or partial run of the source ended, Unix time")
@@ -177,12 +194,16 @@ public class EtlMetrics {
     FunctionCounter.builder(
             "kasparro.transform.failures",
             this,
-            m -> m.current().get(key("transform_failures", source)))
-        .description("Records that reached bronze but failed validation into silver")
+            m -> m.reading.get(key("records", source, "failed")))
+        .description(
+            "Records that failed validation into silver when ingested: the sum of the runs' failed"
+                + " counts. It never goes down: a replay that loads or clears failures does not"
+                + " lower it. The failures still waiting for a fix are in /stats and"
+                + " /transform-failures")
         .tags("source", source)
         .register(registry);
     FunctionCounter.builder(
-            "kasparro.schema.drift.events", this, m -> m.current().get(key("schema_drift", source)))
+            "kasparro.schema.drift.events", this, m -> m.reading.get(key("schema_drift", source)))
         .description("Schema changes detected in the source's payloads")
         .tags("source", source)
         .register(registry);

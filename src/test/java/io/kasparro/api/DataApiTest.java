@@ -122,6 +122,29 @@ class DataApiTest {
   }
 
   @Test
+  void aDateAloneMeansTheWholeDayAndATimeWithoutZoneIsUtc() {
+    List<Long> wholeDay =
+        quotes.stream()
+            .filter(q -> q.lastUpdated().isBefore(T0.plusSeconds(86_400)))
+            .sorted(order("-last_updated"))
+            .map(Quote::id)
+            .toList();
+    List<Long> fromOneAm =
+        quotes.stream()
+            .filter(q -> !q.lastUpdated().isBefore(T0.plusSeconds(3600)))
+            .sorted(order("-last_updated"))
+            .map(Quote::id)
+            .toList();
+
+    assertThat(ids(api.get("/data?from=2026-11-20&to=2026-11-20&limit=1000")))
+        .containsExactlyElementsOf(wholeDay)
+        .hasSize(quotes.size());
+    assertThat(ids(api.get("/data?from=2026-11-20T01:00:00&limit=1000")))
+        .containsExactlyElementsOf(fromOneAm)
+        .hasSizeLessThan(quotes.size());
+  }
+
+  @Test
   void offsetPagesCoverEveryRowExactlyOnce() {
     List<Long> seen = new ArrayList<>();
     for (int offset = 0; offset < quotes.size(); offset += 5) {

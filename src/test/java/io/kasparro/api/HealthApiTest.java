@@ -2,6 +2,7 @@ package io.kasparro.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kasparro.runs.SourceSchedule;
 import io.kasparro.support.Api;
 import io.kasparro.support.IntegrationTest;
 import java.time.Duration;
@@ -87,9 +88,11 @@ class HealthApiTest {
 
   @Test
   void aCronScheduleGivesTheGapBetweenFirings() {
-    assertThat(HealthCheck.interval("0 0 */6 * * *", Instant.parse("2026-11-20T01:00:00Z")))
+    assertThat(
+            new SourceSchedule("csv", "0 0 */6 * * *")
+                .interval(Instant.parse("2026-11-20T01:00:00Z")))
         .isEqualTo(Duration.ofHours(6));
-    assertThat(HealthCheck.interval("PT20M", now)).isEqualTo(Duration.ofMinutes(20));
+    assertThat(new SourceSchedule("csv", "PT20M").interval(now)).isEqualTo(Duration.ofMinutes(20));
   }
 
   private Instant ago(int minutes) {

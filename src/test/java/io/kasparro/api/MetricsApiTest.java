@@ -3,23 +3,37 @@ package io.kasparro.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kasparro.KasparroApplication;
+import io.kasparro.pipeline.FailureReplayer;
+import io.kasparro.pipeline.ReplayResult;
 import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.runs.RunResult;
 import io.kasparro.runs.RunStatus;
 import io.kasparro.runs.TriggeredBy;
+import io.kasparro.source.BatchSink;
+import io.kasparro.source.PayloadSchema;
+import io.kasparro.source.SilverRecord;
+import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
+import io.kasparro.source.csv.CsvFixture;
 import io.kasparro.support.Api;
 import io.kasparro.support.IntegrationTest;
 import io.kasparro.support.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @IntegrationTest
 class MetricsApiTest {
@@ -28,6 +42,9 @@ class MetricsApiTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired SourceRunner runner;
   @Autowired SourceRegistry sources;
+  @Autowired FailureReplayer replayer;
+  @Autowired JsonMapper json;
+  @TempDir Path dir;
 
   @Test
   void theEtlCountersShowTheRunsAndKeepTheirValuesAcrossARestart() throws Exception {
@@ -79,6 +96,75 @@ class MetricsApiTest {
     }
 
     assertThat(etlOnly(afterRestart)).isEqualTo(etlOnly(metrics)).isNotEmpty();
+  }
+
+  @Test
+  void theTransformFailureCounterKeepsItsValueWhenAReplayClearsTheFailures() throws Exception {
+    Files.writeString(
+        dir.resolve("quotes.csv"),
+        "symbol,name,price_usd,market_cap_usd,volume_24h_usd,last_updated\n"
+            + "BTC,Bitcoin,91000.5,1800000000000,40000000000,2026-11-20T12:00:00Z\n"
+            + "ETH,Ethereum,n/a,375000000000,21000000000,2026-11-20T12:00:00Z\n"
+            + "SOL,Solana,n/a,77800000000,5550000000,2026-11-20T12:00:00Z\n");
+    Source csv = CsvFixture.source(dir, json);
+    RunResult run = runner.run(csv, TriggeredBy.CLI);
+    Api api = new Api(port);
+    double failedBefore = scrape(port).get("kasparro_transform_failures_total{source=\"csv\"}");
+    long currentBefore = currentFailures(api);
+
+    List<ReplayResult> replayed = replayer.replay(List.of(readingNaAsOneDollar(csv)));
+
+    assertThat(run.counts().failed()).isEqualTo(2);
+    assertThat(failedBefore).isEqualTo(2.0);
+    assertThat(currentBefore).isEqualTo(2);
+    assertThat(replayed.get(0).loaded()).isEqualTo(2);
+    assertThat(currentFailures(api)).isZero();
+    assertThat(scrape(port).get("kasparro_transform_failures_total{source=\"csv\"}"))
+        .isEqualTo(2.0);
+  }
+
+  private static long currentFailures(Api api) {
+    for (JsonNode source : api.get("/stats").body().get("sources")) {
+      if (source.get("source").asString().equals("csv")) {
+        return source.get("transform_failures").asLong();
+      }
+    }
+    throw new AssertionError("csv missing from /stats");
+  }
+
+  /** The CSV source as a corrected release that reads a price of "n/a" as 1 would read it. */
+  private static Source readingNaAsOneDollar(Source csv) {
+    return new Source() {
+      @Override
+      public String name() {
+        return csv.name();
+      }
+
+      @Override
+      public String schedule() {
+        return csv.schedule();
+      }
+
+      @Override
+      public void extract(JsonNode checkpoint, BatchSink sink) {
+        throw new UnsupportedOperationException("replays read bronze only");
+      }
+
+      @Override
+      public SilverRecord transform(JsonNode payload) {
+        ObjectNode copy = (ObjectNode) payload.deepCopy();
+        ObjectNode row = (ObjectNode) copy.get("row");
+        if (row.get("price_usd").asString().equals("n/a")) {
+          row.put("price_usd", "1");
+        }
+        return csv.transform(copy);
+      }
+
+      @Override
+      public PayloadSchema expectedSchema() {
+        return csv.expectedSchema();
+      }
+    };
   }
 
   private double durationSeconds() {

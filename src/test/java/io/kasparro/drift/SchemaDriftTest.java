@@ -122,6 +122,34 @@ class SchemaDriftTest {
             "\"field\": \"market_cap\"", "\"actual\": \"string\"", "\"expected\": \"number\"");
   }
 
+  @Test
+  void aCsvRankColumnIsNotLoadedAsTheMissingMarketCapButReportedAsAnUnmappedRename() {
+    RunResult result =
+        load.csv(
+            "ranked.csv",
+            "symbol,name,price_usd,market_cap_rank,volume_24h_usd,last_updated\n"
+                + "BTC,Bitcoin,91000.5,1,40000000000,2026-11-20T12:00:00Z\n"
+                + "ETH,Ethereum,3100.25,2,21000000000,2026-11-20T12:00:00Z\n"
+                + "SOL,Solana,141.02,3,5550000000,2026-11-20T12:00:00Z\n");
+
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCESS);
+    List<Map<String, Object>> quotes =
+        jdbc.queryForList(
+            "SELECT a.symbol, q.market_cap_usd, q.volume_24h_usd"
+                + " FROM market_quotes q JOIN assets a USING (asset_id) ORDER BY a.symbol");
+    assertThat(quotes).extracting(q -> q.get("symbol")).containsExactly("BTC", "ETH", "SOL");
+    assertThat(quotes).allSatisfy(q -> assertThat(q.get("market_cap_usd")).isNull());
+    assertThat((BigDecimal) quotes.get(0).get("volume_24h_usd"))
+        .isEqualByComparingTo("40000000000");
+    JsonNode drift = api.get("/schema-drift?source=csv").body().get("data").get(0);
+    JsonNode rename = drift.get("renamed").get(0);
+    assertThat(rename.get("from").asString()).isEqualTo("market_cap_rank");
+    assertThat(rename.get("to").asString()).isEqualTo("market_cap_usd");
+    assertThat(rename.get("mapped").asBoolean()).isFalse();
+    assertThat(new BigDecimal(rename.get("confidence").asString()))
+        .isBetween(new BigDecimal("0.8"), BigDecimal.ONE);
+  }
+
   private static void rename(ObjectNode record, String from, String to) {
     record.set(to, record.remove(from));
   }

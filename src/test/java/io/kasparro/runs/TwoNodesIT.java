@@ -38,9 +38,12 @@ class TwoNodesIT {
   void aScheduledSourceRunsOncePerSlotAndNeverOnBothNodesAtOnce() throws Exception {
     ProcessTestDatabase db = new ProcessTestDatabase(TestDatabase.jdbcUrl());
     Path csv = dir.resolve("market.csv");
-    MarketCsv.write(csv, 20_000, 500);
+    // Small batches make the first run last several slots, while both nodes keep polling.
+    MarketCsv.write(csv, 30_000, 500);
     String[] options = {
-      "--kasparro.sources.csv.path=" + csv, "--kasparro.sources.csv.schedule=*/3 * * * * *"
+      "--kasparro.sources.csv.path=" + csv,
+      "--kasparro.sources.csv.schedule=*/3 * * * * *",
+      "--kasparro.sources.csv.batch-size=100"
     };
 
     try (AppProcess a = node("a", db, options);
@@ -66,7 +69,7 @@ class TwoNodesIT {
     List<Long> slots =
         runs.stream().map(run -> ((Timestamp) run.get("started_at")).getTime() / 3000).toList();
     assertThat(slots).as("one run per 3-second slot").doesNotHaveDuplicates();
-    assertThat(db.count("SELECT count(*) FROM raw_records")).isEqualTo(20_000);
+    assertThat(db.count("SELECT count(*) FROM raw_records")).isEqualTo(30_000);
   }
 
   @Test

@@ -21,8 +21,6 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimitPerMinute requests per minute this client allows itself, evenly spaced
  * @param timeout longest silence while waiting for or reading a response
  * @param batchSize coins committed per transaction, together with the checkpoint
- * @param snapshotMaxAge a run that died part way skips the coins it committed only while the list
- *     it was reading is younger than this
  */
 @Validated
 @ConfigurationProperties("kasparro.sources.coinpaprika")
@@ -33,8 +31,7 @@ public record CoinPaprikaProperties(
     @NotBlank @DefaultValue("5m") String schedule,
     @Min(1) @Max(60_000) @DefaultValue("60") int rateLimitPerMinute,
     @NotNull @DefaultValue("60s") Duration timeout,
-    @Min(1) @Max(100_000) @DefaultValue("1000") int batchSize,
-    @NotNull @DefaultValue("10m") Duration snapshotMaxAge) {
+    @Min(1) @Max(100_000) @DefaultValue("1000") int batchSize) {
 
   boolean hasApiKey() {
     return apiKey != null && !apiKey.isBlank();

@@ -10,30 +10,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a market quote from one CSV row, whatever the header variant: {@code symbol}/{@code
- * ticker}, {@code price}/{@code price_usd}/{@code usd_price}, and so on. Header names are compared
- * case-insensitively with spaces and dashes read as underscores.
+ * ticker}, {@code price}/{@code price_usd}/{@code usd_price}, and so on (see {@link CsvColumns}). A
+ * {@code date} column with a separate {@code time} column is read as one timestamp.
  */
 final class CsvRowMapper {
 
-  private static final Map<String, List<String>> ALIASES =
-      Map.of(
-          "symbol", List.of("symbol", "ticker", "sym"),
-          "name", List.of("name", "asset", "asset_name", "coin", "coin_name"),
-          "price", List.of("price_usd", "price", "usd_price", "close"),
-          "market_cap", List.of("market_cap_usd", "market_cap", "cap", "mcap", "marketcap"),
-          "volume", List.of("volume_24h_usd", "volume_24h", "vol", "volume", "total_volume"),
-          "time", List.of("last_updated", "timestamp", "date", "time", "datetime"));
-
-  /** Header names seen so far, normalised: every row of a file repeats the same few. */
-  private static final Map<String, String> NORMALISED_HEADERS = new ConcurrentHashMap<>();
-
-  private static final int MAX_REMEMBERED_HEADERS = 1024;
+  private static final String DATE = "date";
+  private static final String TIME_OF_DAY = "time";
 
   /**
    * The logical columns, each under its first header name with the others as alternatives. CSV has
@@ -52,68 +39,54 @@ final class CsvRowMapper {
           .build();
 
   private static String[] alternatives(String field) {
-    List<String> names = ALIASES.get(field);
+    List<String> names = CsvColumns.ALIASES.get(field);
     return names.subList(1, names.size()).toArray(String[]::new);
   }
 
   MarketQuote toQuote(JsonNode row) {
-    String symbol = text(row, "symbol");
+    CsvColumns columns = CsvColumns.of(row);
+    String symbol = columns.text("symbol");
     if (symbol == null) {
       throw new InvalidRecordException("missing_field", "no symbol (or ticker) in the row");
     }
     symbol = symbol.toUpperCase(Locale.ROOT);
-    String name = text(row, "name");
+    String name = columns.text("name");
     if (name == null) {
       name = symbol;
     }
-    BigDecimal price = Values.amount("price", text(row, "price"));
+    BigDecimal price = Values.amount("price", columns.text("price"));
     if (price == null) {
       throw new InvalidRecordException("missing_field", "no price in the row");
     }
-    BigDecimal marketCap = Values.amount("market_cap", text(row, "market_cap"));
-    BigDecimal volume = Values.amount("volume_24h", text(row, "volume"));
-    String timeText = text(row, "time");
-    if (timeText == null) {
-      throw new InvalidRecordException("missing_field", "no timestamp (last_updated) in the row");
-    }
-    Instant lastUpdated = Values.instant("last_updated", timeText);
+    BigDecimal marketCap = Values.amount("market_cap", columns.text("market_cap"));
+    BigDecimal volume = Values.amount("volume_24h", columns.text("volume"));
     return new MarketQuote(
-        sourceAssetId(symbol, name), symbol, name, price, marketCap, volume, lastUpdated);
+        sourceAssetId(symbol, name), symbol, name, price, marketCap, volume, lastUpdated(columns));
   }
 
   /** A readable id for a row in failures and bronze: its symbol, or null. */
   static String recordId(JsonNode row) {
-    String symbol = text(row, "symbol");
+    String symbol = CsvColumns.of(row).text("symbol");
     return symbol == null ? null : symbol.toUpperCase(Locale.ROOT);
+  }
+
+  private static Instant lastUpdated(CsvColumns columns) {
+    String timeText = columns.text("time");
+    if (timeText == null) {
+      throw new InvalidRecordException("missing_field", "no timestamp (last_updated) in the row");
+    }
+    if (!DATE.equals(columns.header("time")) || !columns.has(TIME_OF_DAY)) {
+      return Values.instant("last_updated", timeText);
+    }
+    String timeOfDay = columns.value(TIME_OF_DAY);
+    if (timeOfDay == null) {
+      throw new InvalidRecordException(
+          "missing_field", "no time of day in the row (the file has a date and a time column)");
+    }
+    return Values.instant("last_updated", timeText, timeOfDay);
   }
 
   private static String sourceAssetId(String symbol, String name) {
     return symbol + ":" + name.strip().toLowerCase(Locale.ROOT);
-  }
-
-  private static String text(JsonNode row, String field) {
-    List<String> names = ALIASES.get(field);
-    for (Map.Entry<String, JsonNode> column : row.properties()) {
-      if (names.contains(normaliseHeader(column.getKey()))) {
-        JsonNode value = column.getValue();
-        if (value == null || value.isNull()) {
-          return null;
-        }
-        String text = value.asString().strip();
-        return text.isEmpty() ? null : text;
-      }
-    }
-    return null;
-  }
-
-  private static String normaliseHeader(String header) {
-    String normalised = NORMALISED_HEADERS.get(header);
-    if (normalised == null) {
-      normalised = header.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-      if (NORMALISED_HEADERS.size() < MAX_REMEMBERED_HEADERS) {
-        NORMALISED_HEADERS.put(header, normalised);
-      }
-    }
-    return normalised;
   }
 }

@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Market rows from CSV files. Files are streamed record by record; the checkpoint holds, per file,
  * the byte offset reached and a fingerprint of what was read, so an unchanged file is skipped, an
- * appended one is read from where it ended and a replaced one is read again.
+ * appended one is read from where it ended and a replaced one is read again. A last line without a
+ * line break is loaded but stays after the offset, so it is read again, whole, on the next run.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.csv.enabled", matchIfMissing = true)
@@ -94,8 +95,20 @@ public class CsvSource implements Source {
       return;
     }
     if (start > 0) {
-      log.info(
-          "{} grew from {} to {} bytes; reading the new tail", file.getFileName(), start, size);
+      long previousSize = progress.get(key).path("size").asLong(start);
+      if (previousSize == size) {
+        log.info(
+            "{} unchanged since the last run ({} bytes); reading its last line again, which has"
+                + " no line break yet",
+            file.getFileName(),
+            size);
+      } else {
+        log.info(
+            "{} grew from {} to {} bytes; reading the new tail",
+            file.getFileName(),
+            previousSize,
+            size);
+      }
     }
     List<String> header = readHeader(file);
     if (header.isEmpty()) {
@@ -116,13 +129,13 @@ public class CsvSource implements Source {
         records.add(toRawRecord(file, header, line));
         rows++;
         if (records.size() == properties.batchSize()) {
-          emit(sink, records, progress, file, splitter.recordEnd());
+          emit(sink, records, progress, file, splitter.resumeOffset(), size);
           records = new ArrayList<>(properties.batchSize());
           progressLog.maybeLog(splitter.recordEnd(), rows);
         }
       }
-      if (!records.isEmpty() || splitter.recordEnd() > start) {
-        emit(sink, records, progress, file, splitter.recordEnd());
+      if (!records.isEmpty() || splitter.resumeOffset() > start) {
+        emit(sink, records, progress, file, splitter.resumeOffset(), size);
       }
       progressLog.done(splitter.recordEnd(), rows);
     }
@@ -168,14 +181,24 @@ public class CsvSource implements Source {
     return new RawRecord(CsvRowMapper.recordId(row), json.writeValueAsString(payload));
   }
 
+  /**
+   * Hands over a batch with the checkpoint that holds once it is committed: the file read up to
+   * {@code offset}, and its {@code size} when read (to tell, next time, whether it grew).
+   */
   private void emit(
-      BatchSink sink, List<RawRecord> records, ObjectNode progress, Path file, long offset)
+      BatchSink sink,
+      List<RawRecord> records,
+      ObjectNode progress,
+      Path file,
+      long offset,
+      long size)
       throws IOException {
     FileFingerprint fingerprint = FileFingerprint.of(file, offset);
     ObjectNode entry = progress.putObject(file.toString());
     entry.put("offset", fingerprint.offset());
     entry.put("head", fingerprint.head());
     entry.put("tail", fingerprint.tail());
+    entry.put("size", size);
     ObjectNode checkpoint = json.createObjectNode();
     checkpoint.set("files", progress.deepCopy());
     sink.accept(new Batch(records, checkpoint));

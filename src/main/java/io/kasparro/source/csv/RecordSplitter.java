@@ -10,6 +10,9 @@ import java.util.Arrays;
  * resume exactly after the last committed record. A line break inside double quotes belongs to the
  * field, as in RFC 4180. Fields are parsed afterwards by FastCSV; this class only finds boundaries.
  * It scans its own read buffer, so finding a boundary costs a few operations per byte.
+ *
+ * <p>A last record without a line break is returned, but {@link #resumeOffset()} stays at its
+ * start: a writer may be in the middle of it, and the next run must read it whole.
  */
 final class RecordSplitter implements AutoCloseable {
 
@@ -20,11 +23,13 @@ final class RecordSplitter implements AutoCloseable {
   private long position;
   private byte[] record = new byte[256];
   private long recordEnd;
+  private long resumeOffset;
 
   RecordSplitter(InputStream in, long startOffset) {
     this.in = in;
     this.position = startOffset;
     this.recordEnd = startOffset;
+    this.resumeOffset = startOffset;
   }
 
   /**
@@ -33,39 +38,41 @@ final class RecordSplitter implements AutoCloseable {
    */
   String next() throws IOException {
     while (true) {
+      long start = position;
       int length = 0;
       boolean inQuotes = false;
       boolean sawAny = false;
-      boolean ended = false;
-      while (!ended) {
+      boolean terminated = false;
+      while (!terminated) {
         if (chunkPosition == chunkLimit && !fill()) {
           break;
         }
         sawAny = true;
-        int start = chunkPosition;
-        int i = start;
+        int from = chunkPosition;
+        int i = from;
         while (i < chunkLimit) {
           byte b = chunk[i++];
           if (b == '"') {
             inQuotes = !inQuotes;
           } else if (b == '\n' && !inQuotes) {
-            ended = true;
+            terminated = true;
             break;
           }
         }
-        int take = ended ? i - 1 - start : i - start;
+        int take = terminated ? i - 1 - from : i - from;
         if (length + take > record.length) {
           record = Arrays.copyOf(record, Math.max(record.length * 2, length + take));
         }
-        System.arraycopy(chunk, start, record, length, take);
+        System.arraycopy(chunk, from, record, length, take);
         length += take;
-        position += i - start;
+        position += i - from;
         chunkPosition = i;
       }
       if (!sawAny) {
         return null;
       }
       recordEnd = position;
+      resumeOffset = terminated ? position : start;
       if (length > 0 && record[length - 1] == '\r') {
         length--;
       }
@@ -78,6 +85,14 @@ final class RecordSplitter implements AutoCloseable {
   /** Byte offset just after the record last returned by {@link #next()}. */
   long recordEnd() {
     return recordEnd;
+  }
+
+  /**
+   * Byte offset where a later read should start: {@link #recordEnd()}, unless the last record read
+   * ended without a line break, then its start.
+   */
+  long resumeOffset() {
+    return resumeOffset;
   }
 
   private boolean fill() throws IOException {

@@ -12,7 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What a feed has already delivered: the newest publication time committed and the keys of the
  * items published at exactly that time. An item older than that time, or at it with a known key, is
- * already held. Items without a date are never skipped here; bronze's hash drops repeats.
+ * already held. Items without a date are never skipped here; bronze's hash drops repeats. An item
+ * dated in the future (a wrong clock or zone upstream) does not move the watermark, or it would
+ * hide every real item until that date passed.
  *
  * @param newest the newest publication time committed, or null before the first
  * @param keysAtNewest keys (guid, else link) of the committed items published at {@code newest}
@@ -39,11 +41,13 @@ record FeedProgress(Instant newest, Set<String> keysAtNewest) {
         || (item.published().equals(newest) && keysAtNewest.contains(item.key()));
   }
 
-  /** The progress once {@code items} are committed too. */
-  FeedProgress with(List<FeedItems.Item> items) {
+  /** The progress once {@code items} are committed too, as of {@code now}. */
+  FeedProgress with(List<FeedItems.Item> items, Instant now) {
     Instant latest = newest;
     for (FeedItems.Item item : items) {
-      if (item.published() != null && (latest == null || item.published().isAfter(latest))) {
+      if (item.published() != null
+          && !item.published().isAfter(now)
+          && (latest == null || item.published().isAfter(latest))) {
         latest = item.published();
       }
     }

@@ -10,6 +10,7 @@ import io.kasparro.system.http.UpstreamClient;
 import io.kasparro.system.http.UpstreamException;
 import io.kasparro.system.http.UpstreamHttp;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,9 @@ class RssSource implements Source {
   private final RssProperties properties;
   private final UpstreamClient client;
   private final JsonMapper json;
+  private final Clock clock;
 
-  RssSource(RssProperties properties, UpstreamHttp http, JsonMapper json) {
+  RssSource(RssProperties properties, UpstreamHttp http, JsonMapper json, Clock clock) {
     this.properties = properties;
     this.client =
         http.client(
@@ -50,6 +52,7 @@ class RssSource implements Source {
             properties.timeout(),
             properties.hasApiKey() ? List.of(properties.apiKey()) : List.of());
     this.json = json;
+    this.clock = clock;
   }
 
   @Override
@@ -83,7 +86,7 @@ class RssSource implements Source {
           }
         }
         log.info("{}: {} item(s), {} new", key, parsed.getEntries().size(), fresh.size());
-        feeds.set(key, progress.with(fresh).toJson(json));
+        feeds.set(key, progress.with(fresh, clock.instant()).toJson(json));
         ObjectNode next = json.createObjectNode();
         next.set("feeds", feeds.deepCopy());
         sink.accept(new Batch(fresh.stream().map(FeedItems.Item::record).toList(), next));

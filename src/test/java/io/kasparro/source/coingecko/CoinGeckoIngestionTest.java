@@ -178,6 +178,20 @@ class CoinGeckoIngestionTest {
   }
 
   @Test
+  void aNumberBeyondAnyPriceGoesToTransformFailuresAndTheOthersLoad() throws Exception {
+    stubPage(1, PAGE.replace("\"current_price\":3112.58", "\"current_price\":1e200000"));
+
+    RunResult result = run(source(1, 5));
+
+    assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(count("raw_records")).as("bronze keeps it as received").isEqualTo(5);
+    assertThat(count("market_quotes")).isEqualTo(4);
+    assertThat(jdbc.queryForMap("SELECT source_record_id, error_type FROM transform_failures"))
+        .containsEntry("source_record_id", "ethereum")
+        .containsEntry("error_type", "out_of_range");
+  }
+
+  @Test
   void aStaleSnapshotStartsAgainAtPageOne() throws Exception {
     stubPage(1, PAGE);
     stubPage(2, "not json");

@@ -11,7 +11,11 @@ public final class CsvFixture {
   private CsvFixture() {}
 
   public static Source source(Path directory, JsonMapper json) {
+    return source(directory, json, 5000);
+  }
+
+  public static Source source(Path directory, JsonMapper json, int batchSize) {
     return new CsvSource(
-        new CsvProperties(true, directory + "/*.csv", "15m", 5000), json, Clock.systemUTC());
+        new CsvProperties(true, directory + "/*.csv", "15m", batchSize), json, Clock.systemUTC());
   }
 }

@@ -59,6 +59,22 @@ class CsvIngestionTest {
   }
 
   @Test
+  void bronzeKeepsEachPayloadByteForByteSoItsHashCanBeChecked() throws Exception {
+    write("a.csv", HEADER + rows(0, 5));
+
+    run(10);
+
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM raw_records"
+                    + " WHERE payload_hash = sha256(convert_to(payload::text, 'UTF8'))",
+                Long.class))
+        .isEqualTo(5);
+    assertThat(jdbc.queryForObject("SELECT payload::text FROM raw_records LIMIT 1", String.class))
+        .startsWith("{\"file\":\"a.csv\",\"row\":{\"symbol\":");
+  }
+
+  @Test
   void rerunningTheSameFileAddsNothing() throws Exception {
     write("a.csv", HEADER + rows(0, 30));
     run(10);
@@ -137,6 +153,44 @@ class CsvIngestionTest {
             jdbc.queryForObject(
                 "SELECT status FROM etl_runs WHERE run_id = ?", String.class, result.runId()))
         .isEqualTo("partial");
+  }
+
+  @Test
+  void outOfRangeValuesFailTheirRowsWhileTheRunMovesOn() throws Exception {
+    write(
+        "a.csv",
+        HEADER
+            + "BTC,Bitcoin,91000.5,1800000000000,40000000000,2026-11-20T12:00:00Z\n"
+            + "ETH,Ethereum,1e200000,375000000000,21000000000,2026-11-20T12:00:00Z\n"
+            + "SOL,Solana,141.02,1e-20000,5550000000,2026-11-20T12:00:00Z\n"
+            + "DOGE,Dogecoin,0.15,24000000000,1210000000,+10000-01-01T00:00:00Z\n"
+            + "SHIB,Shiba Inu,0.00000871,5130000000,1000000000000000,2026-11-20T12:00:00Z\n");
+
+    RunResult first = run(100);
+    RunResult second = run(100);
+
+    assertThat(first.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(first.counts().failed()).isEqualTo(3);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT payload->'row'->>'name' || ':' || error_type || ':'"
+                    + " || split_part(error_message, ' ', 1)"
+                    + " FROM transform_failures ORDER BY raw_id",
+                String.class))
+        .containsExactly(
+            "Ethereum:out_of_range:price",
+            "Solana:out_of_range:market_cap",
+            "Dogecoin:out_of_range:last_updated");
+    Map<String, Object> shib =
+        jdbc.queryForMap(
+            "SELECT q.price_usd, q.volume_24h_usd FROM market_quotes q JOIN assets a"
+                + " USING (asset_id) WHERE a.symbol = 'SHIB'");
+    assertThat((BigDecimal) shib.get("price_usd")).isEqualByComparingTo("0.00000871");
+    assertThat((BigDecimal) shib.get("volume_24h_usd")).isEqualByComparingTo("1E+15");
+    assertThat(count("market_quotes")).isEqualTo(2);
+    assertThat(second.status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(second.counts().fetched()).isZero();
+    assertThat(count("transform_failures")).isEqualTo(3);
   }
 
   @Test

@@ -14,7 +14,10 @@ import io.kasparro.runs.TriggeredBy;
 import io.kasparro.support.IntegrationTest;
 import io.kasparro.support.Samples;
 import io.kasparro.system.http.TestUpstream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,9 @@ class RssIngestionTest {
             <description><![CDATA[<b>XRP</b> and <i>ADA</i> led gains.]]></description>
           </item>
       """;
+
+  /** The time of the runs: the day after the sample feed's items. */
+  static final Clock NOW = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
 
   @Autowired SourceRunner runner;
   @Autowired JdbcTemplate jdbc;
@@ -105,6 +111,26 @@ class RssIngestionTest {
                 "SELECT title, summary FROM news_items WHERE guid = 'news-20261120-0004'"))
         .containsEntry("title", "XRP & Cardano rally into the weekend")
         .containsEntry("summary", "XRP and ADA led gains.");
+  }
+
+  @Test
+  void anItemDatedInTheFutureDoesNotHideLaterRealItems() throws Exception {
+    String fromTheFuture =
+        NEWER_ITEM
+            .replace("news-20261120-0004", "news-typo-2030")
+            .replace("xrp-ada-rally", "typo")
+            .replace("Fri, 20 Nov 2026 12:30:00", "Wed, 20 Nov 2030 12:30:00");
+    int firstItem = FEED.indexOf("    <item>");
+    stubFeed("/news.xml", FEED.substring(0, firstItem) + fromTheFuture + FEED.substring(firstItem));
+    run("/news.xml");
+
+    stubFeed(
+        "/news.xml",
+        FEED.substring(0, firstItem) + NEWER_ITEM + fromTheFuture + FEED.substring(firstItem));
+    RunResult second = run("/news.xml");
+
+    assertThat(second.counts().inserted()).isEqualTo(1);
+    assertThat(count("news_items")).isEqualTo(5);
   }
 
   @Test
@@ -189,7 +215,8 @@ class RssIngestionTest {
                 Duration.ofSeconds(2),
                 List.of(feedPaths)),
             TestUpstream.http(),
-            json);
+            json,
+            NOW);
     return runner.run(source, TriggeredBy.CLI);
   }
 
