@@ -29,15 +29,22 @@ def main(path):
         f" {r['load_end']} at end; PostgreSQL {r['postgres']} ({r['pg_settings']}); Java {r['java']}"
     )
     say("")
+    def run(label):
+        duration_ms, status, fetched, inserted, loaded, failed = r[f"{label}_run"].split()
+        return int(duration_ms) / 1000, status, int(fetched), int(inserted), int(loaded), int(failed)
+
     say("INGEST                                      time      rows/s   vs (1)   target")
     say(
         f"(1) psql \\copy, bronze-shaped table    {copy_s:8.2f} s {rows / copy_s:9,.0f}    1.00"
         f"   baseline (PostgreSQL CPU {float(r['copy_pg_cpu_s']):.1f} s, {int(r['copy_rows']):,} rows)"
     )
-
-    def run(label):
-        duration_ms, status, fetched, inserted, loaded, failed = r[f"{label}_run"].split()
-        return int(duration_ms) / 1000, status, int(fetched), int(inserted), int(loaded), int(failed)
+    jsonb_s = float(r["copy_jsonb_s"])
+    say(
+        f"    the same with a jsonb payload      {jsonb_s:8.2f} s {rows / jsonb_s:9,.0f}"
+        f" {jsonb_s / copy_s:7.2f}   reference (PostgreSQL CPU"
+        f" {float(r['copy_jsonb_pg_cpu_s']):.1f} s); ratio of (2) to it:"
+        f" {run('full')[0] / jsonb_s:.2f}"
+    )
 
     full_s, status, fetched, inserted, loaded, failed = run("full")
     say(
