@@ -115,6 +115,12 @@ PG_SETTINGS=(
   -c logging_collector=on -c log_destination=csvlog -c "log_directory=$WORK/pglog"
   -c log_filename=postgresql.log
 )
+# Where the database time of the ingest goes, per statement, when the extension is installed.
+STATEMENTS=0
+if [[ -f $("$PG/pg_config" --sharedir)/extension/pg_stat_statements.control ]]; then
+  STATEMENTS=1
+  PG_SETTINGS+=(-c shared_preload_libraries=pg_stat_statements)
+fi
 as_pg "$PG/pg_ctl" -D "$WORK/pg" -l "$WORK/pglog/startup.log" -w -o "${PG_SETTINGS[*]}" start > /dev/null
 POSTMASTER=$(head -1 "$WORK/pg/postmaster.pid")
 PGCONN=(-h 127.0.0.1 -p "$PGPORT" -U postgres)
@@ -209,8 +215,20 @@ if [[ $PROFILE -eq 1 ]]; then
   JFR=("-XX:FlightRecorderOptions=stackdepth=256"
     "-XX:StartFlightRecording=filename=$OUT/ingest.jfr,settings=profile")
 fi
+if [[ $STATEMENTS -eq 1 ]]; then
+  sql kasparro "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+  sql kasparro "SELECT pg_stat_statements_reset()" > /dev/null
+fi
 say "(2) run-once on the file"
 run_once full "${JFR[@]}"
+if [[ $STATEMENTS -eq 1 ]]; then
+  "$PSQL" "${PGCONN[@]}" -X -q -d kasparro -c "
+    SELECT calls, round(total_exec_time::numeric / 1000, 2) AS seconds, rows,
+           left(regexp_replace(query, '\s+', ' ', 'g'), 80) AS statement
+      FROM pg_stat_statements
+     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'kasparro')
+     ORDER BY total_exec_time DESC LIMIT 8" > "$OUT/ingest-statements.txt"
+fi
 put full_counts "$(sql kasparro "SELECT (SELECT count(*) FROM raw_records) || ' ' || (SELECT count(*) FROM market_quotes)")"
 
 say "(3) run-once on the unchanged file"
@@ -314,5 +332,14 @@ put load_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$SERVE_PID" 2> /dev/null && wait "$SERVE_PID" 2> /dev/null || true
 SERVE_PID=""
 python3 "$HERE/lib/report.py" "$RESULTS" | tee "$OUT/report.txt"
-[[ -f $OUT/profile.txt ]] && { echo; echo "JFR profile of the full ingest:"; cat "$OUT/profile.txt"; }
+if [[ -f $OUT/ingest-statements.txt ]]; then
+  echo
+  echo "Database time of the full ingest (2) by statement (pg_stat_statements):"
+  cat "$OUT/ingest-statements.txt"
+fi
+if [[ -f $OUT/profile.txt ]]; then
+  echo
+  echo "JFR profile of the full ingest:"
+  cat "$OUT/profile.txt"
+fi
 say "results, logs and SQL in $OUT"
