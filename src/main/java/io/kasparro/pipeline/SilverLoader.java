@@ -8,6 +8,7 @@ import io.kasparro.identity.NewsMentions;
 import io.kasparro.source.InvalidRecordException;
 import io.kasparro.source.MarketQuote;
 import io.kasparro.source.NewsItem;
+import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
 import java.time.Instant;
@@ -75,43 +76,6 @@ class SilverLoader {
    */
   record Loaded(int loaded, int failed) {}
 
-  /**
-   * What one bronze payload becomes: a silver record, or the reason it cannot be one; and how the
-   * payload differs from its source's schema (null when it could not be read). It depends on the
-   * payload and configuration alone, so a replay from bronze works it out the same way.
-   *
-   * @param record the silver record, or null when the payload failed
-   * @param errorType why it failed ({@code unreadable_payload} or the transform's error type)
-   * @param error the failure's message
-   * @param drift the payload's drift, or null when it could not be read
-   */
-  private record Derived(SilverRecord record, String errorType, String error, RecordDrift drift) {}
-
-  /**
-   * Reads, maps and transforms one payload.
-   *
-   * @throws IllegalStateException if the source produces a kind of silver record nothing stores
-   */
-  private Derived derive(Source source, String payloadJson) {
-    RecordDrift drift = null;
-    try {
-      JsonNode payload = payloads.readValue(payloadJson);
-      SchemaMapper.Inspection inspection =
-          schemas.inspect(source.name(), source.expectedSchema(), payload);
-      drift = inspection.drift();
-      SilverRecord record = source.transform(inspection.payload());
-      if (!(record instanceof MarketQuote) && !(record instanceof NewsItem)) {
-        throw new IllegalStateException(
-            source.name() + " produced an unknown silver record: " + record);
-      }
-      return new Derived(record, null, null, drift);
-    } catch (InvalidRecordException e) {
-      return new Derived(null, e.errorType(), e.getMessage(), drift);
-    } catch (JacksonException | IllegalArgumentException e) {
-      return new Derived(null, "unreadable_payload", e.getMessage(), drift);
-    }
-  }
-
   /** Loads rows just appended to bronze by run {@code runId}, recording any schema drift. */
   Loaded ingest(Source source, long runId, List<BronzeRow> rows) {
     List<RecordDrift> drifts = new ArrayList<>();
@@ -137,22 +101,30 @@ class SilverLoader {
       List<RecordDrift> drifts,
       Instant retriedAt,
       boolean reload) {
+    PayloadSchema schema = source.expectedSchema();
     List<FailureWriter.Failure> failed = new ArrayList<>();
     List<BronzeRow> quoteRows = new ArrayList<>();
     List<MarketQuote> quoteValues = new ArrayList<>();
     List<NewsWriter.Row> newsRows = new ArrayList<>();
     for (BronzeRow row : rows) {
-      Derived result = derive(source, row.payloadJson());
-      if (result.drift() != null) {
-        drifts.add(result.drift());
-      }
-      if (result.record() instanceof MarketQuote quote) {
-        quoteRows.add(row);
-        quoteValues.add(quote);
-      } else if (result.record() instanceof NewsItem item) {
-        newsRows.add(new NewsWriter.Row(row, item));
-      } else {
-        failed.add(new FailureWriter.Failure(row, result.errorType(), result.error()));
+      try {
+        JsonNode payload = payloads.readValue(row.payloadJson());
+        SchemaMapper.Inspection inspection = schemas.inspect(source.name(), schema, payload);
+        drifts.add(inspection.drift());
+        SilverRecord record = source.transform(inspection.payload());
+        if (record instanceof MarketQuote quote) {
+          quoteRows.add(row);
+          quoteValues.add(quote);
+        } else if (record instanceof NewsItem item) {
+          newsRows.add(new NewsWriter.Row(row, item));
+        } else {
+          throw new IllegalStateException(
+              source.name() + " produced an unknown silver record: " + record);
+        }
+      } catch (InvalidRecordException e) {
+        failed.add(new FailureWriter.Failure(row, e.errorType(), e.getMessage()));
+      } catch (JacksonException | IllegalArgumentException e) {
+        failed.add(new FailureWriter.Failure(row, "unreadable_payload", e.getMessage()));
       }
     }
     List<AssetResolver.Sighting> sightings = new ArrayList<>(quoteValues.size());
