@@ -97,7 +97,11 @@ PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); 
 HTTP_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 SERVE_PID=""
 cleanup() {
-  [[ -n $SERVE_PID ]] && kill "$SERVE_PID" 2> /dev/null && wait "$SERVE_PID" 2> /dev/null
+  set +e
+  if [[ -n $SERVE_PID ]]; then
+    kill "$SERVE_PID" 2> /dev/null
+    wait "$SERVE_PID" 2> /dev/null
+  fi
   if [[ -f $WORK/pg/postmaster.pid ]]; then
     as_pg "$PG/pg_ctl" -D "$WORK/pg" stop -m fast > /dev/null 2>&1 || true
   fi
