@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 class BronzeWriter {
 
-  private static final String UNIQUE_VIOLATION = "23505";
   private static final String INSERT_UNNEST =
       """
       INSERT INTO raw_records (source, run_id, source_record_id, payload, payload_hash)
@@ -168,31 +166,25 @@ class BronzeWriter {
         }
       }
     }
-    Savepoint beforeCopy = connection.setSavepoint();
     List<RawRecord> records = batch.records();
     int[] row = {0};
-    try {
-      CopyStage.copy(
-          connection,
-          COPY_TARGET,
-          distinct,
-          6,
-          (index, out) -> {
-            out.int8(ids[row[0]++]);
-            out.text(source);
-            out.int8(runId);
-            out.text(records.get(index).sourceRecordId());
-            out.json(batch.payloads()[index]);
-            out.bytes(batch.hashes()[index]);
-          });
-    } catch (SQLException e) {
-      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw e;
-      }
-      connection.rollback(beforeCopy);
+    boolean copied =
+        CopyStage.copyUnlessStored(
+            connection,
+            COPY_TARGET,
+            distinct,
+            6,
+            (index, out) -> {
+              out.int8(ids[row[0]++]);
+              out.text(source);
+              out.int8(runId);
+              out.text(records.get(index).sourceRecordId());
+              out.json(batch.payloads()[index]);
+              out.bytes(batch.hashes()[index]);
+            });
+    if (!copied) {
       return false;
     }
-    connection.releaseSavepoint(beforeCopy);
     for (int i = 0; i < ids.length; i++) {
       rawIdByIndex[distinct.get(i)] = ids[i];
       ingestedAt[distinct.get(i)] = now;

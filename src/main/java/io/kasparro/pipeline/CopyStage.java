@@ -4,23 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * A temporary table that a large batch is streamed into with {@code COPY ... FROM STDIN (FORMAT
- * binary)}, to be read by one set-based statement in the same transaction. It belongs to the
- * database session: created the first time the session needs it, emptied at every commit ({@code ON
- * COMMIT DELETE ROWS}), and never seen by another session.
+ * Binary {@code COPY ... FROM STDIN} on the connection of the current transaction: straight into a
+ * table ({@link #copyUnlessStored}), or into a temporary staging table ({@link #fill}) to be read
+ * by one set-based statement in the same transaction. A staging table belongs to the database
+ * session: created the first time the session needs it, emptied at every commit ({@code ON COMMIT
+ * DELETE ROWS}), and never seen by another session.
  *
- * @param name the table's name
+ * @param name the staging table's name
  * @param columns its column definitions, in the order rows are written
  */
 record CopyStage(String name, String columns) {
 
   private static final int BUFFER_BYTES = 1 << 16;
+  private static final String UNIQUE_VIOLATION = "23505";
 
   /** Writes one row's values. */
   interface RowWriter<T> {
@@ -48,12 +51,34 @@ record CopyStage(String name, String columns) {
   }
 
   /**
+   * Streams rows straight into a table unless one of them breaks a unique key: then everything this
+   * COPY wrote is undone (back to a savepoint taken before it) and false is returned, so the caller
+   * can take a way that handles rows already stored.
+   */
+  static <T> boolean copyUnlessStored(
+      Connection connection, String target, List<T> rows, int valuesPerRow, RowWriter<T> writer)
+      throws SQLException {
+    Savepoint beforeCopy = connection.setSavepoint();
+    try {
+      copy(connection, target, rows, valuesPerRow, writer);
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(beforeCopy);
+      return false;
+    }
+    connection.releaseSavepoint(beforeCopy);
+    return true;
+  }
+
+  /**
    * Streams rows into a table with {@code COPY ... FROM STDIN (FORMAT binary)}.
    *
    * @param target the table, with the columns written if not all of them
    * @throws SQLException as the server reports it, e.g. a unique violation
    */
-  static <T> void copy(
+  private static <T> void copy(
       Connection connection, String target, List<T> rows, int valuesPerRow, RowWriter<T> writer)
       throws SQLException {
     PGConnection postgres = connection.unwrap(PGConnection.class);

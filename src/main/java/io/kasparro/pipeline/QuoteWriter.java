@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +63,6 @@ class QuoteWriter {
       """
           + CONFLICT;
 
-  private static final String UNIQUE_VIOLATION = "23505";
   private static final String COPY_TARGET =
       "market_quotes (asset_id, source, price_usd, market_cap_usd, volume_24h_usd, last_updated,"
           + " raw_id, run_id)";
@@ -130,32 +128,21 @@ class QuoteWriter {
     if (rows.stream().anyMatch(row -> row.quote().lastUpdated().getNano() % 1000 != 0)) {
       return false;
     }
-    Savepoint beforeCopy = connection.setSavepoint();
-    try {
-      CopyStage.copy(
-          connection,
-          COPY_TARGET,
-          rows,
-          8,
-          (row, out) -> {
-            out.int8(row.assetId());
-            out.text(source);
-            out.numeric(row.quote().priceUsd());
-            out.numeric(row.quote().marketCapUsd());
-            out.numeric(row.quote().volume24hUsd());
-            out.timestamptz(row.quote().lastUpdated());
-            out.int8(row.bronze().rawId());
-            out.int8(row.bronze().runId());
-          });
-    } catch (SQLException e) {
-      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw e;
-      }
-      connection.rollback(beforeCopy);
-      return false;
-    }
-    connection.releaseSavepoint(beforeCopy);
-    return true;
+    return CopyStage.copyUnlessStored(
+        connection,
+        COPY_TARGET,
+        rows,
+        8,
+        (row, out) -> {
+          out.int8(row.assetId());
+          out.text(source);
+          out.numeric(row.quote().priceUsd());
+          out.numeric(row.quote().marketCapUsd());
+          out.numeric(row.quote().volume24hUsd());
+          out.timestamptz(row.quote().lastUpdated());
+          out.int8(row.bronze().rawId());
+          out.int8(row.bronze().runId());
+        });
   }
 
   private static void upsertStaged(Connection connection, String source, List<Row> rows)
