@@ -1,5 +1,6 @@
 package io.kasparro.source.coingecko;
 
+import io.kasparro.system.http.UpstreamSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -40,7 +41,8 @@ public record CoinGeckoProperties(
     @NotNull @DefaultValue("30s") Duration timeout,
     @Min(1) @Max(100) @DefaultValue("2") int pages,
     @Min(1) @Max(250) @DefaultValue("250") int perPage,
-    @NotNull @DefaultValue("10m") Duration snapshotMaxAge) {
+    @NotNull @DefaultValue("10m") Duration snapshotMaxAge)
+    implements UpstreamSettings {
 
   /** CoinGecko's API plans, which differ in the header that carries the key. */
   public enum Plan {

@@ -46,12 +46,7 @@ class CoinGeckoSource implements Source {
 
   CoinGeckoSource(CoinGeckoProperties properties, UpstreamHttp http, JsonMapper json, Clock clock) {
     this.properties = properties;
-    this.client =
-        http.client(
-            NAME,
-            properties.rateLimitPerMinute(),
-            properties.timeout(),
-            properties.hasApiKey() ? List.of(properties.apiKey()) : List.of());
+    this.client = http.client(NAME, properties);
     this.json = json;
     this.clock = clock;
   }

@@ -1,5 +1,6 @@
 package io.kasparro.source.coinpaprika;
 
+import io.kasparro.system.http.UpstreamSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -31,7 +32,8 @@ public record CoinPaprikaProperties(
     @NotBlank @DefaultValue("5m") String schedule,
     @Min(1) @Max(60_000) @DefaultValue("60") int rateLimitPerMinute,
     @NotNull @DefaultValue("60s") Duration timeout,
-    @Min(1) @Max(100_000) @DefaultValue("1000") int batchSize) {
+    @Min(1) @Max(100_000) @DefaultValue("1000") int batchSize)
+    implements UpstreamSettings {
 
   boolean hasApiKey() {
     return apiKey != null && !apiKey.isBlank();

@@ -44,12 +44,7 @@ class CoinPaprikaSource implements Source {
 
   CoinPaprikaSource(CoinPaprikaProperties properties, UpstreamHttp http, JsonMapper json) {
     this.properties = properties;
-    this.client =
-        http.client(
-            NAME,
-            properties.rateLimitPerMinute(),
-            properties.timeout(),
-            properties.hasApiKey() ? List.of(properties.apiKey()) : List.of());
+    this.client = http.client(NAME, properties);
     this.json = json;
   }
 

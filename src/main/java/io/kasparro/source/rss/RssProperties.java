@@ -1,5 +1,6 @@
 package io.kasparro.source.rss;
 
+import io.kasparro.system.http.UpstreamSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -39,7 +40,8 @@ public record RssProperties(
           "https://www.coindesk.com/arc/outboundfeeds/rss/",
           "https://cointelegraph.com/rss"
         })
-        List<String> feeds) {
+        List<String> feeds)
+    implements UpstreamSettings {
 
   boolean hasBaseUrl() {
     return baseUrl != null && !baseUrl.isBlank();

@@ -45,12 +45,7 @@ class RssSource implements Source {
 
   RssSource(RssProperties properties, UpstreamHttp http, JsonMapper json, Clock clock) {
     this.properties = properties;
-    this.client =
-        http.client(
-            NAME,
-            properties.rateLimitPerMinute(),
-            properties.timeout(),
-            properties.hasApiKey() ? List.of(properties.apiKey()) : List.of());
+    this.client = http.client(NAME, properties);
     this.json = json;
     this.clock = clock;
   }

@@ -50,6 +50,11 @@ public class UpstreamHttp {
    * @param readTimeout longest silence while waiting for or reading a response
    * @param secrets values (API keys) to mask wherever a URL or message could show them
    */
+  /** The client of a source configured with {@code settings}. */
+  public UpstreamClient client(String source, UpstreamSettings settings) {
+    return client(source, settings.rateLimitPerMinute(), settings.timeout(), settings.secrets());
+  }
+
   public UpstreamClient client(
       String source, int ratePerMinute, Duration readTimeout, List<String> secrets) {
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
