@@ -9,6 +9,8 @@ BASE_URL ?= http://localhost:$(PORT)
 # How long `make up` waits for the service to report healthy.
 UP_TIMEOUT ?= 300
 COMPOSE ?= $(shell docker compose version >/dev/null 2>&1 && echo "docker compose" || echo "docker-compose")
+# One stack per machine by default, whatever the checkout's folder is called.
+export COMPOSE_PROJECT_NAME ?= kasparro
 export KASPARRO_IMAGE := $(IMAGE)
 export KASPARRO_PORT := $(PORT)
 
@@ -59,8 +61,11 @@ test: ## the tests (the README's test command)
 logs: ## follow the logs
 	$(COMPOSE) logs -f --tail=100
 
-etl: env ## one run of every enabled source in the stack; exits with run-once's code
-	$(COMPOSE) --profile etl run --rm etl
+etl: env ## one run of every enabled source in the stack (ETL_ARGS=--source=csv for one)
+	@$(COMPOSE) --profile etl run --rm etl run-once $(ETL_ARGS); code=$$?; \
+	case $$code in 0) meaning="every run success or partial";; 1) meaning="a run failed";; \
+	  2) meaning="bad command line or configuration";; *) meaning="see the log above";; esac; \
+	echo "etl: run-once exited with $$code ($$meaning)"; exit $$code
 
 smoke: ## check a running deployment at BASE_URL (the stack by default)
 	BASE_URL=$(BASE_URL) COMPOSE="$(COMPOSE)" deploy/smoke.sh
