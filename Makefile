@@ -9,8 +9,6 @@ BASE_URL ?= http://localhost:$(PORT)
 # How long `make up` waits for the service to report healthy.
 UP_TIMEOUT ?= 300
 COMPOSE ?= $(shell docker compose version >/dev/null 2>&1 && echo "docker compose" || echo "docker-compose")
-# One stack per machine by default, whatever the checkout's folder is called.
-export COMPOSE_PROJECT_NAME ?= kasparro
 export KASPARRO_IMAGE := $(IMAGE)
 export KASPARRO_PORT := $(PORT)
 
