@@ -36,7 +36,7 @@ up: env image ## build, start db + app, wait until healthy, print the URLs
 	for i in $$(seq $(UP_TIMEOUT)); do \
 	  state=$$(docker inspect --format '{{.State.Health.Status}}' $$cid 2>/dev/null); \
 	  if [ "$$state" = healthy ]; then echo " ok"; break; fi; \
-	  if [ "$$(docker inspect --format '{{.State.Running}}' $$cid)" != true ]; then \
+	  if [ "$$(docker inspect --format '{{.State.Running}} {{.RestartCount}}' $$cid)" != "true 0" ]; then \
 	    echo " the app container stopped:"; $(COMPOSE) logs --tail=20 app; exit 1; fi; \
 	  printf .; sleep 1; \
 	  if [ $$i = $(UP_TIMEOUT) ]; then echo " not healthy after $(UP_TIMEOUT) s"; $(COMPOSE) logs --tail=20 app; exit 1; fi; \
