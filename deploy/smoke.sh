@@ -162,7 +162,7 @@ fi
 recovery() {
   local name="recovery after a restart: a failed run resumes, nothing lost or doubled"
   local db_user=kasparro dbs="kasparro_smoke_clean kasparro_smoke_resumed"
-  psql_in() { $COMPOSE exec -T db psql -v ON_ERROR_STOP=1 -U "$db_user" -d "$1" -tAc "$2"; }
+  psql_in() { $COMPOSE exec -T -e PGOPTIONS=--client-min-messages=warning db psql -v ON_ERROR_STOP=1 -U "$db_user" -d "$1" -tAc "$2"; }
   run_etl() { # database, extra environment...
     local db=$1
     shift
