@@ -1,6 +1,8 @@
 package io.kasparro.pipeline;
 
+import io.kasparro.bronze.BronzeRow;
 import io.kasparro.source.NewsItem;
+import io.kasparro.system.jdbc.SqlArrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,12 @@
 package io.kasparro.pipeline;
 
+import io.kasparro.bronze.BronzeRow;
 import io.kasparro.drift.DriftRecorder;
 import io.kasparro.drift.RecordDrift;
 import io.kasparro.drift.SchemaMapper;
 import io.kasparro.identity.AssetResolver;
 import io.kasparro.identity.NewsMentions;
+import io.kasparro.quotes.QuoteWriter;
 import io.kasparro.source.InvalidRecordException;
 import io.kasparro.source.MarketQuote;
 import io.kasparro.source.NewsItem;
@@ -34,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the same silver. Runs inside the caller's transaction.
  */
 @Component
-class SilverLoader {
+public class SilverLoader {
 
   private static final Logger log = LoggerFactory.getLogger(SilverLoader.class);
 
@@ -74,10 +76,10 @@ class SilverLoader {
    * @param loaded silver rows written
    * @param failed rows that went to transform_failures
    */
-  record Loaded(int loaded, int failed) {}
+  public record Loaded(int loaded, int failed) {}
 
   /** Loads rows just appended to bronze by run {@code runId}, recording any schema drift. */
-  Loaded ingest(Source source, long runId, List<BronzeRow> rows) {
+  public Loaded ingest(Source source, long runId, List<BronzeRow> rows) {
     List<RecordDrift> drifts = new ArrayList<>();
     Loaded loaded = load(source, rows, drifts, null, false);
     drift.record(source.name(), runId, drifts);
@@ -91,7 +93,7 @@ class SilverLoader {
    * @param retriedAt stored on rows that still fail as {@code last_retried_at}; null when the rows
    *     are loaded into an empty silver (a rebuild), where they are first failures again
    */
-  Loaded reload(Source source, List<BronzeRow> rows, Instant retriedAt) {
+  public Loaded reload(Source source, List<BronzeRow> rows, Instant retriedAt) {
     return load(source, rows, new ArrayList<>(), retriedAt, true);
   }
 

@@ -2,7 +2,6 @@ package io.kasparro.runs;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
 import io.kasparro.system.StartupFailure;

@@ -2,20 +2,26 @@ package io.kasparro.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kasparro.bronze.BronzeWriter;
 import io.kasparro.drift.DriftRecorder;
 import io.kasparro.drift.SchemaMapper;
 import io.kasparro.identity.AssetResolver;
 import io.kasparro.identity.NewsMentions;
+import io.kasparro.quotes.QuoteWriter;
+import io.kasparro.runs.BatchCommitter;
 import io.kasparro.runs.CheckpointRepository;
+import io.kasparro.runs.FailureInjectionProperties;
 import io.kasparro.runs.RunLock;
 import io.kasparro.runs.RunRepository;
 import io.kasparro.runs.RunResult;
 import io.kasparro.runs.RunStatus;
+import io.kasparro.runs.SourceRunner;
 import io.kasparro.runs.TriggeredBy;
 import io.kasparro.source.csv.CsvProperties;
 import io.kasparro.source.csv.CsvSource;
 import io.kasparro.support.CleanDatabaseExtension;
 import io.kasparro.support.IntegrationTest;
+import io.kasparro.system.jdbc.BulkWriteProperties;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
