@@ -2,6 +2,7 @@ package io.kasparro.health;
 
 import io.kasparro.runs.RunQueries;
 import io.kasparro.runs.SourceSchedule;
+import io.kasparro.runs.SourceSchedules;
 import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
 import java.time.Clock;
@@ -45,13 +46,20 @@ class HealthCheck {
   private final JdbcClient jdbc;
   private final SourceRegistry sources;
   private final HealthProperties properties;
+  private final SourceSchedules schedules;
   private final Clock clock;
   private final Instant startedAt;
 
-  HealthCheck(JdbcClient jdbc, SourceRegistry sources, HealthProperties properties, Clock clock) {
+  HealthCheck(
+      JdbcClient jdbc,
+      SourceRegistry sources,
+      HealthProperties properties,
+      SourceSchedules schedules,
+      Clock clock) {
     this.jdbc = jdbc;
     this.sources = sources;
     this.properties = properties;
+    this.schedules = schedules;
     this.clock = clock;
     this.startedAt = clock.instant();
   }
@@ -100,7 +108,8 @@ class HealthCheck {
       Long runningRunId,
       Instant lastSuccess,
       Instant now) {
-    Duration interval = new SourceSchedule(source.name(), source.schedule()).interval(now);
+    SourceSchedule schedule = schedules.of(source.name());
+    Duration interval = schedule.interval(now);
     Duration staleAfter =
         max(
             Duration.ofMillis((long) (interval.toMillis() * properties.staleFactor())),
@@ -124,7 +133,7 @@ class HealthCheck {
     return new SourceHealth(
         source.name(),
         status,
-        source.schedule(),
+        schedule.expression(),
         interval.toSeconds(),
         staleAfter.toSeconds(),
         lastRun,

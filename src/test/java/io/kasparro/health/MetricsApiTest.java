@@ -142,11 +142,6 @@ class MetricsApiTest {
       }
 
       @Override
-      public String schedule() {
-        return csv.schedule();
-      }
-
-      @Override
       public void extract(JsonNode checkpoint, BatchSink sink) {
         throw new UnsupportedOperationException("replays read bronze only");
       }

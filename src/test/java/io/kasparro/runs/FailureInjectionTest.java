@@ -36,7 +36,7 @@ class FailureInjectionTest {
     Path file = Files.writeString(dir.resolve("rows.csv"), csv);
     long bytesAfterRow20 = csv.toString().lines().limit(21).mapToLong(l -> l.length() + 1).sum();
     CsvSource source =
-        new CsvSource(new CsvProperties(true, file.toString(), "15m", 10), json, Clock.systemUTC());
+        new CsvSource(new CsvProperties(true, file.toString(), 10), json, Clock.systemUTC());
     SourceRunner failingAfter25 =
         new SourceRunner(
             lock,

@@ -56,11 +56,6 @@ class RunFencingTest {
     }
 
     @Override
-    public String schedule() {
-      return "1h";
-    }
-
-    @Override
     public void extract(JsonNode checkpoint, BatchSink sink) {
       sink.accept(batch(1));
       jdbc.update(

@@ -57,11 +57,6 @@ class CoinGeckoSource implements Source {
   }
 
   @Override
-  public String schedule() {
-    return properties.schedule();
-  }
-
-  @Override
   public void extract(JsonNode checkpoint, BatchSink sink) {
     Instant now = clock.instant();
     int page = 1;

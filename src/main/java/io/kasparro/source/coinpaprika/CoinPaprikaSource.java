@@ -54,11 +54,6 @@ class CoinPaprikaSource implements Source {
   }
 
   @Override
-  public String schedule() {
-    return properties.schedule();
-  }
-
-  @Override
   public void extract(JsonNode checkpoint, BatchSink sink) {
     Instant[] newest = {Values.latest(null, PayloadFields.text(checkpoint, "newest_last_updated"))};
     URI uri =

@@ -56,11 +56,6 @@ class RssSource implements Source {
   }
 
   @Override
-  public String schedule() {
-    return properties.schedule();
-  }
-
-  @Override
   public void extract(JsonNode checkpoint, BatchSink sink) {
     ObjectNode feeds =
         checkpoint.path("feeds").isObject()

@@ -212,7 +212,7 @@ class CoinPaprikaIngestionTest {
 
   private static CoinPaprikaProperties properties(int batchSize, String apiKey) {
     return new CoinPaprikaProperties(
-        true, upstream.baseUrl(), apiKey, "5m", 6000, Duration.ofSeconds(2), batchSize);
+        true, upstream.baseUrl(), apiKey, 6000, Duration.ofSeconds(2), batchSize);
   }
 
   private static void stubTickers(String body) {

@@ -254,8 +254,7 @@ class CsvIngestionTest {
 
   private RunResult run(int batchSize) throws Exception {
     CsvSource source =
-        new CsvSource(
-            new CsvProperties(true, dir + "/*.csv", "15m", batchSize), json, Clock.systemUTC());
+        new CsvSource(new CsvProperties(true, dir + "/*.csv", batchSize), json, Clock.systemUTC());
     return runner.run(source, TriggeredBy.CLI);
   }
 

@@ -207,13 +207,7 @@ class RssIngestionTest {
     RssSource source =
         new RssSource(
             new RssProperties(
-                true,
-                upstream.baseUrl(),
-                "",
-                "15m",
-                6000,
-                Duration.ofSeconds(2),
-                List.of(feedPaths)),
+                true, upstream.baseUrl(), "", 6000, Duration.ofSeconds(2), List.of(feedPaths)),
             TestUpstream.http(),
             json,
             NOW);
