@@ -10,6 +10,7 @@ import io.kasparro.runs.SourceRunner;
 import io.kasparro.runs.TriggeredBy;
 import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
+import io.kasparro.source.UnknownSourceException;
 import io.kasparro.system.Command;
 import io.kasparro.system.StartupFailure;
 import java.sql.SQLException;
@@ -50,13 +51,12 @@ public class CommandRunner {
   public int run(Command command) {
     List<Source> selected;
     if (command.source().isPresent()) {
-      String name = command.source().get();
-      if (sources.find(name).isEmpty()) {
-        System.err.println(
-            "kasparro: unknown or disabled source '" + name + "'; enabled: " + sources.names());
+      try {
+        selected = List.of(sources.require(command.source().get()));
+      } catch (UnknownSourceException e) {
+        System.err.println("kasparro: " + e.getMessage());
         return StartupFailure.EXIT_CODE;
       }
-      selected = List.of(sources.find(name).get());
     } else {
       selected = sources.all();
     }

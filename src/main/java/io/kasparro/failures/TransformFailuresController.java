@@ -3,7 +3,6 @@ package io.kasparro.failures;
 import io.kasparro.pipeline.ReplayResult;
 import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
-import io.kasparro.web.BadParameterException;
 import io.kasparro.web.OffsetPagination;
 import io.kasparro.web.Params;
 import io.kasparro.web.ResponseMetadata;
@@ -138,14 +137,7 @@ class TransformFailuresController {
       selected = sources.all();
     } else {
       String name = Params.source("source", source);
-      selected =
-          List.of(
-              sources
-                  .find(name)
-                  .orElseThrow(
-                      () ->
-                          new BadParameterException(
-                              "source", "source must be one of " + sources.names())));
+      selected = List.of(sources.require(name));
     }
     return new ReplayReport(replayer.replay(selected), ResponseMetadata.of(request));
   }

@@ -1,5 +1,6 @@
 package io.kasparro.health;
 
+import io.kasparro.runs.RunStatus;
 import io.kasparro.source.SourceRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -38,7 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class EtlMetrics {
 
-  static final List<String> STATUSES = List.of("success", "partial", "failed");
   static final List<String> STAGES =
       List.of("fetched", "inserted", "duplicate", "loaded", "failed");
 
@@ -127,18 +127,17 @@ public class EtlMetrics {
         .query(
             row -> {
               String source = row.getString("source");
-              String status = row.getString("status");
+              RunStatus status = RunStatus.of(row.getString("status"));
               seen.add(source);
-              if (!"running".equals(status)) {
-                values.put(key("runs", source, status), row.getDouble("runs"));
+              if (status != RunStatus.RUNNING) {
+                values.put(key("runs", source, status.dbValue()), row.getDouble("runs"));
                 values.merge(key("duration_count", source), row.getDouble("runs"), Double::sum);
                 values.merge(key("duration_ms", source), row.getDouble("duration_ms"), Double::sum);
               }
               for (String stage : STAGES) {
                 values.merge(key("records", source, stage), row.getDouble(stage), Double::sum);
               }
-              if (("success".equals(status) || "partial".equals(status))
-                  && row.getObject("last_ended") != null) {
+              if (status.succeeded() && row.getObject("last_ended") != null) {
                 values.merge(key("last_success", source), row.getDouble("last_ended"), Math::max);
               }
             });
@@ -155,11 +154,11 @@ public class EtlMetrics {
     if (!registered.add(source)) {
       return;
     }
-    for (String status : STATUSES) {
+    for (RunStatus status : RunStatus.ENDED) {
       FunctionCounter.builder(
-              "kasparro.etl.runs", this, m -> m.reading.get(key("runs", source, status)))
+              "kasparro.etl.runs", this, m -> m.reading.get(key("runs", source, status.dbValue())))
           .description("Finished ETL runs, by source and final status")
-          .tags("source", source, "status", status)
+          .tags("source", source, "status", status.dbValue())
           .register(registry);
     }
     for (String stage : STAGES) {

@@ -1,6 +1,7 @@
 package io.kasparro.health;
 
 import io.kasparro.runs.RunQueries;
+import io.kasparro.runs.RunStatus;
 import io.kasparro.runs.SourceSchedule;
 import io.kasparro.runs.SourceSchedules;
 import io.kasparro.source.Source;
@@ -85,7 +86,7 @@ class HealthCheck {
                     source,
                     new SourceHealth.LastRun(
                         row.getLong("run_id"),
-                        row.getString("status"),
+                        RunStatus.of(row.getString("status")),
                         RunQueries.instant(row, "started_at"),
                         RunQueries.instant(row, "ended_at"),
                         row.getString("error_message")));
@@ -116,7 +117,7 @@ class HealthCheck {
             properties.minStaleAfter());
     List<String> reasons = new ArrayList<>();
     String status = "ok";
-    if (lastRun != null && "failed".equals(lastRun.status())) {
+    if (lastRun != null && lastRun.status() == RunStatus.FAILED) {
       status = "failing";
       reasons.add("its last run (" + lastRun.runId() + ") failed: " + lastRun.error());
     }

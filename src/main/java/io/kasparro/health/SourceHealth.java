@@ -1,5 +1,6 @@
 package io.kasparro.health;
 
+import io.kasparro.runs.RunStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,5 +30,5 @@ record SourceHealth(
     List<String> reasons) {
 
   /** A source's newest finished run. */
-  record LastRun(long runId, String status, Instant startedAt, Instant endedAt, String error) {}
+  record LastRun(long runId, RunStatus status, Instant startedAt, Instant endedAt, String error) {}
 }

@@ -23,7 +23,7 @@ class AnomalyDetector {
     recordCount(a, b, found);
     duration(a, b, found);
     failedShare(a, b, found);
-    if (!"failed".equals(a.status()) && "failed".equals(b.status())) {
+    if (a.status() != RunStatus.FAILED && b.status() == RunStatus.FAILED) {
       found.add(
           new Anomaly(
               "status",
@@ -31,7 +31,12 @@ class AnomalyDetector {
               b.status(),
               a.status(),
               Anomaly.CRITICAL,
-              "run " + b.runId() + " failed after run " + a.runId() + " ended " + a.status()));
+              "run "
+                  + b.runId()
+                  + " failed after run "
+                  + a.runId()
+                  + " ended "
+                  + a.status().dbValue()));
     }
     zScore("records_fetched", b, history, run -> run.records().fetched(), found);
     if (b.durationMs() != null && b.durationMs() >= limits.minDuration().toMillis()) {
@@ -48,7 +53,7 @@ class AnomalyDetector {
   private void recordCount(RunView a, RunView b, List<Anomaly> found) {
     long before = a.records().fetched();
     long after = b.records().fetched();
-    if (after == 0 && !"failed".equals(b.status())) {
+    if (after == 0 && b.status() != RunStatus.FAILED) {
       found.add(
           new Anomaly(
               "records_fetched",

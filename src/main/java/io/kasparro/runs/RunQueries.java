@@ -55,10 +55,10 @@ public class RunQueries {
   }
 
   /** The newest runs first, optionally of one source and in one status. */
-  List<RunView> recent(String source, String status, int limit) {
+  List<RunView> recent(String source, RunStatus status, int limit) {
     return jdbc.sql(LIST)
         .param("source", source)
-        .param("status", status)
+        .param("status", status == null ? null : status.dbValue())
         .param("limit", limit)
         .query(this::map)
         .list();
@@ -94,7 +94,7 @@ public class RunQueries {
     return new RunView(
         row.getLong("run_id"),
         row.getString("source"),
-        row.getString("status"),
+        RunStatus.of(row.getString("status")),
         row.getString("triggered_by"),
         instant(row, "started_at"),
         instant(row, "ended_at"),

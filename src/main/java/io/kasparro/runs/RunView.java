@@ -20,7 +20,7 @@ import java.util.Map;
 record RunView(
     long runId,
     String source,
-    String status,
+    RunStatus status,
     String triggeredBy,
     Instant startedAt,
     Instant endedAt,

@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Runs", description = "Run history and starting runs")
 class RunsController {
 
-  static final List<String> STATUSES = List.of("running", "success", "partial", "failed");
   static final String RUN_EXAMPLE =
       """
       {"run_id": 17, "source": "csv", "status": "partial", "triggered_by": "schedule",
@@ -67,7 +66,7 @@ class RunsController {
   record RunRequest(String source) {}
 
   /** A run just started. */
-  record RunStarted(long runId, String source, String status, String triggeredBy, String href) {}
+  record RunStarted(long runId, String source, RunStatus status, String triggeredBy, String href) {}
 
   @Operation(summary = "Recent runs", description = "Runs of every source, newest first.")
   @ApiResponse(
@@ -94,7 +93,7 @@ class RunsController {
     List<RunView> page =
         runs.recent(
             Params.source("source", source),
-            Params.oneOf("status", status, STATUSES),
+            RunStatus.of(Params.oneOf("status", status, RunStatus.dbValues())),
             Params.intInRange("limit", limit, 50, 1, 1000));
     return new RunList(page, ResponseMetadata.of(request));
   }
@@ -165,21 +164,11 @@ class RunsController {
     if (name == null) {
       throw new BadParameterException("source", "source is required, e.g. {\"source\": \"csv\"}");
     }
-    Source source =
-        sources
-            .find(name)
-            .orElseThrow(
-                () ->
-                    new BadParameterException(
-                        "source",
-                        "unknown or disabled source '"
-                            + name
-                            + "'; enabled: "
-                            + String.join(", ", sources.names())));
+    Source source = sources.require(name);
     long runId = runner.start(source, TriggeredBy.MANUAL, executor);
     String href = "/runs/" + runId;
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create(href))
-        .body(new RunStarted(runId, name, "running", TriggeredBy.MANUAL.dbValue(), href));
+        .body(new RunStarted(runId, name, RunStatus.RUNNING, TriggeredBy.MANUAL.dbValue(), href));
   }
 }

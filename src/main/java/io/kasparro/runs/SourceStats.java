@@ -63,5 +63,6 @@ record SourceStats(
   record Durations(Long average, Long max) {}
 
   /** The newest run of a source. */
-  record LastRun(long runId, String status, Instant startedAt, Instant endedAt, Long durationMs) {}
+  record LastRun(
+      long runId, RunStatus status, Instant startedAt, Instant endedAt, Long durationMs) {}
 }

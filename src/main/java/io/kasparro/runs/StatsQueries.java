@@ -87,7 +87,7 @@ class StatsQueries {
             row.getObject("avg_ms", Long.class), row.getObject("max_ms", Long.class)),
         new SourceStats.LastRun(
             row.getLong("run_id"),
-            row.getString("status"),
+            RunStatus.of(row.getString("status")),
             RunQueries.instant(row, "started_at"),
             RunQueries.instant(row, "ended_at"),
             row.getObject("duration_ms", Long.class)),

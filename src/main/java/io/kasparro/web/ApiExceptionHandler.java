@@ -1,5 +1,6 @@
 package io.kasparro.web;
 
+import io.kasparro.source.UnknownSourceException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Invalid parameter");
     problem.setProperty("parameter", e.parameter());
     return createResponseEntity(problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
+  @ExceptionHandler(UnknownSourceException.class)
+  ResponseEntity<Object> unknownSource(UnknownSourceException e, WebRequest request) {
+    return badParameter(new BadParameterException("source", e.getMessage()), request);
   }
 
   @ExceptionHandler(NotFoundException.class)
