@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -52,25 +53,15 @@ public record CoinGeckoProperties(
     }
   }
 
-  boolean hasApiKey() {
-    return apiKey != null && !apiKey.isBlank();
+  /** The key goes in the header of the plan, not in {@code Authorization}. */
+  @Override
+  public Map<String, String> authHeaders() {
+    return hasApiKey() ? Map.of(plan.keyHeader(), apiKey) : Map.of();
   }
 
   /** Shows the configuration without the API key. */
   @Override
   public String toString() {
-    return "CoinGeckoProperties[enabled="
-        + enabled
-        + ", baseUrl="
-        + baseUrl
-        + ", apiKey="
-        + (hasApiKey() ? "***" : "none")
-        + ", plan="
-        + plan
-        + ", pages="
-        + pages
-        + ", perPage="
-        + perPage
-        + "]";
+    return UpstreamSettings.describe(this);
   }
 }

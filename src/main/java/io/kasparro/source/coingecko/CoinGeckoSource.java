@@ -15,9 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -113,21 +111,12 @@ class CoinGeckoSource implements Source {
             .toUri();
     return client.get(
         uri,
-        headers(),
+        properties.headers("application/json"),
         (body, contentType) -> {
           List<JsonArrayStream.Element> coins = new ArrayList<>();
           JsonArrayStream.read(json, body, contentType, coins::add);
           return coins;
         });
-  }
-
-  private Map<String, String> headers() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/json");
-    if (properties.hasApiKey()) {
-      headers.put(properties.plan().keyHeader(), properties.apiKey());
-    }
-    return headers;
   }
 
   private static List<RawRecord> toRecords(List<JsonArrayStream.Element> coins) {

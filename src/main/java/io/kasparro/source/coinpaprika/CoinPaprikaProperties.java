@@ -33,21 +33,9 @@ public record CoinPaprikaProperties(
     @Min(1) @Max(100_000) @DefaultValue("1000") int batchSize)
     implements UpstreamSettings {
 
-  boolean hasApiKey() {
-    return apiKey != null && !apiKey.isBlank();
-  }
-
   /** Shows the configuration without the API key. */
   @Override
   public String toString() {
-    return "CoinPaprikaProperties[enabled="
-        + enabled
-        + ", baseUrl="
-        + baseUrl
-        + ", apiKey="
-        + (hasApiKey() ? "***" : "none")
-        + ", batchSize="
-        + batchSize
-        + "]";
+    return UpstreamSettings.describe(this);
   }
 }

@@ -14,9 +14,7 @@ import io.kasparro.system.http.UpstreamHttp;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -64,7 +62,7 @@ class CoinPaprikaSource implements Source {
             .toUri();
     client.get(
         uri,
-        headers(),
+        properties.headers("application/json"),
         (body, contentType) -> {
           List<RawRecord> batch = new ArrayList<>(properties.batchSize());
           JsonArrayStream.read(
@@ -99,14 +97,5 @@ class CoinPaprikaSource implements Source {
     ObjectNode checkpoint = json.createObjectNode();
     checkpoint.put("newest_last_updated", newest == null ? null : newest.toString());
     return checkpoint;
-  }
-
-  private Map<String, String> headers() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/json");
-    if (properties.hasApiKey()) {
-      headers.put("Authorization", "Bearer " + properties.apiKey());
-    }
-    return headers;
   }
 }

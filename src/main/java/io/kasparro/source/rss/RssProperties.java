@@ -44,21 +44,9 @@ public record RssProperties(
     return baseUrl != null && !baseUrl.isBlank();
   }
 
-  boolean hasApiKey() {
-    return apiKey != null && !apiKey.isBlank();
-  }
-
   /** Shows the configuration without the API key. */
   @Override
   public String toString() {
-    return "RssProperties[enabled="
-        + enabled
-        + ", baseUrl="
-        + baseUrl
-        + ", apiKey="
-        + (hasApiKey() ? "***" : "none")
-        + ", feeds="
-        + feeds
-        + "]";
+    return UpstreamSettings.describe(this);
   }
 }

@@ -12,9 +12,7 @@ import io.kasparro.system.http.UpstreamHttp;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -66,7 +64,7 @@ class RssSource implements Source {
       URI uri = resolve(feed);
       String key = client.safeUrl(uri);
       try {
-        SyndFeed parsed = client.get(uri, headers(), FeedItems::parse);
+        SyndFeed parsed = client.get(uri, properties.headers(ACCEPT), FeedItems::parse);
         FeedProgress progress = FeedProgress.from(feeds.get(key));
         List<FeedItems.Item> fresh = new ArrayList<>();
         for (SyndEntry entry : parsed.getEntries()) {
@@ -113,14 +111,5 @@ class RssSource implements Source {
         .path(feed.strip())
         .build()
         .toUri();
-  }
-
-  private Map<String, String> headers() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", ACCEPT);
-    if (properties.hasApiKey()) {
-      headers.put("Authorization", "Bearer " + properties.apiKey());
-    }
-    return headers;
   }
 }
