@@ -145,8 +145,10 @@ public class SourceRunner {
       long runId, RunStatus status, String error, boolean injected, Instant endedAt) {}
 
   /**
-   * Records how a run ended. If the database is not there (an outage), the ending is kept and
-   * recorded when the source next runs, so the run does not stay "running" until then.
+   * Records how a run ended. If the database is not there (an outage), the ending is kept in memory
+   * and recorded just before this node next opens a run of the source, so the run is closed with
+   * its real outcome rather than as abandoned; until then it shows as running. A process that exits
+   * first loses it, and the next run closes it as abandoned.
    */
   private void close(String source, Ending ending) {
     try {

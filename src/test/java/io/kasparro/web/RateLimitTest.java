@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kasparro.support.Api;
 import io.kasparro.support.IntegrationTest;
-import java.time.Clock;
+import io.kasparro.support.TestClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 class RateLimitTest {
 
   @LocalServerPort int port;
-  @Autowired SteppingClock clock;
+  @Autowired TestClock clock;
 
   @Test
   void aBurstOverTheLimitGets429WithRetryAfterAndTheClientIsServedAgainAfterIt() {
@@ -58,36 +55,8 @@ class RateLimitTest {
   static class SteppedClock {
     @Bean
     @Primary
-    SteppingClock steppingClock() {
-      return new SteppingClock(Instant.parse("2026-11-20T00:00:00Z"));
-    }
-  }
-
-  /** A clock that moves only when told to. */
-  static final class SteppingClock extends Clock {
-    private volatile Instant now;
-
-    SteppingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration step) {
-      now = now.plus(step);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
+    TestClock steppingClock() {
+      return TestClock.at("2026-11-20T00:00:00Z");
     }
   }
 }
