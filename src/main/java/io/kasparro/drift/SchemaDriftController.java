@@ -1,6 +1,7 @@
 package io.kasparro.drift;
 
 import io.kasparro.web.OffsetPagination;
+import io.kasparro.web.PageParameters;
 import io.kasparro.web.Params;
 import io.kasparro.web.ResponseMetadata;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Data quality", description = "Schema drift and records that failed validation")
 class SchemaDriftController {
-
-  private static final int MAX_OFFSET = 10_000_000;
 
   private final DriftQueries drift;
 
@@ -63,19 +62,13 @@ class SchemaDriftController {
       @Parameter(description = "Only this source", example = "coingecko")
           @RequestParam(required = false)
           String source,
-      @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50")
-          @RequestParam(required = false)
-          String limit,
-      @Parameter(description = "Rows to skip (default 0)", example = "0")
-          @RequestParam(required = false)
-          String offset,
+      PageParameters paging,
       HttpServletRequest request) {
     String name = Params.source("source", source);
-    int pageSize = Params.intInRange("limit", limit, 50, 1, 1000);
-    int skip = Params.intInRange("offset", offset, 0, 0, MAX_OFFSET);
+    PageParameters.Page page = paging.page();
     return new DriftPage(
-        drift.page(name, pageSize, skip),
-        new OffsetPagination(pageSize, skip, drift.count(name)),
+        drift.page(name, page.limit(), page.offset()),
+        page.of(drift.count(name)),
         ResponseMetadata.of(request));
   }
 }

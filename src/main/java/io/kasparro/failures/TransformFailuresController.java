@@ -4,6 +4,7 @@ import io.kasparro.pipeline.ReplayResult;
 import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
 import io.kasparro.web.OffsetPagination;
+import io.kasparro.web.PageParameters;
 import io.kasparro.web.Params;
 import io.kasparro.web.ResponseMetadata;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Data quality")
 class TransformFailuresController {
-
-  private static final int MAX_OFFSET = 10_000_000;
 
   private final FailureQueries failures;
   private final FailureReplayer replayer;
@@ -87,21 +86,15 @@ class TransformFailuresController {
               example = "invalid_number")
           @RequestParam(name = "error_type", required = false)
           String errorType,
-      @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50")
-          @RequestParam(required = false)
-          String limit,
-      @Parameter(description = "Rows to skip (default 0)", example = "0")
-          @RequestParam(required = false)
-          String offset,
+      PageParameters paging,
       HttpServletRequest request) {
     FailureQueries.Filter filter =
         new FailureQueries.Filter(
             Params.source("source", source), Params.errorType("error_type", errorType));
-    int pageSize = Params.intInRange("limit", limit, 50, 1, 1000);
-    int skip = Params.intInRange("offset", offset, 0, 0, MAX_OFFSET);
+    PageParameters.Page page = paging.page();
     return new FailurePage(
-        failures.page(filter, pageSize, skip),
-        new OffsetPagination(pageSize, skip, failures.count(filter)),
+        failures.page(filter, page.limit(), page.offset()),
+        page.of(failures.count(filter)),
         ResponseMetadata.of(request));
   }
 

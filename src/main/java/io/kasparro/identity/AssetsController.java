@@ -2,6 +2,7 @@ package io.kasparro.identity;
 
 import io.kasparro.web.NotFoundException;
 import io.kasparro.web.OffsetPagination;
+import io.kasparro.web.PageParameters;
 import io.kasparro.web.Params;
 import io.kasparro.web.ResponseMetadata;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Assets", description = "Canonical assets, their ids at every source, consensus price")
 class AssetsController {
 
-  private static final int MAX_OFFSET = 10_000_000;
   private static final String ASSET_EXAMPLE =
       """
       {"asset_id": 5, "symbol": "BTC", "name": "Bitcoin", "slug": "bitcoin",
@@ -81,21 +81,14 @@ class AssetsController {
       @Parameter(description = "Part of the name, any case (up to 100 characters)", example = "bit")
           @RequestParam(required = false)
           String name,
-      @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50")
-          @RequestParam(required = false)
-          String limit,
-      @Parameter(description = "Rows to skip (default 0)", example = "0")
-          @RequestParam(required = false)
-          String offset,
+      PageParameters paging,
       HttpServletRequest request) {
     AssetQueries.Filter filter =
         new AssetQueries.Filter(Params.symbol("symbol", symbol), Params.text("name", name, 100));
-    int pageSize = Params.intInRange("limit", limit, 50, 1, 1000);
-    int skip = Params.intInRange("offset", offset, 0, 0, MAX_OFFSET);
-    List<AssetView> page = assets.page(filter, pageSize, skip);
+    PageParameters.Page page = paging.page();
     return new AssetPage(
-        page,
-        new OffsetPagination(pageSize, skip, assets.count(filter)),
+        assets.page(filter, page.limit(), page.offset()),
+        page.of(assets.count(filter)),
         ResponseMetadata.of(request));
   }
 

@@ -1,6 +1,7 @@
 package io.kasparro.quotes;
 
 import io.kasparro.web.BadParameterException;
+import io.kasparro.web.PageParameters;
 import io.kasparro.web.Params;
 import io.kasparro.web.ResponseMetadata;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Market data", description = "Quotes with canonical asset identity")
 class DataController {
-
-  private static final int MAX_OFFSET = 10_000_000;
 
   private final QuoteQueries quotes;
   private final DataApiProperties properties;
@@ -105,14 +104,10 @@ class DataController {
               example = "-price_usd")
           @RequestParam(required = false)
           String sort,
-      @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "100")
-          @RequestParam(required = false)
-          String limit,
-      @Parameter(description = "Rows to skip (not with cursor)", example = "0")
-          @RequestParam(required = false)
-          String offset,
+      PageParameters paging,
       @Parameter(
-              description = "next_cursor of the previous page; opaque, edits are rejected",
+              description =
+                  "next_cursor of the previous page (not with offset); opaque, edits are rejected",
               example = "cTF8LWxhc3RfdXBkYXRlZHw")
           @RequestParam(required = false)
           String cursor,
@@ -135,12 +130,11 @@ class DataController {
       throw new BadParameterException("from", "from must not be after to");
     }
     QuoteSort order = QuoteSort.parse("sort", sort);
-    int pageSize = Params.intInRange("limit", limit, 50, 1, 1000);
-    int skip = Params.intInRange("offset", offset, 0, 0, MAX_OFFSET);
+    PageParameters.Page page = paging.page();
     boolean withTotal = Params.bool("include_total", includeTotal, true);
     QuoteCursor after = null;
     if (cursor != null) {
-      if (offset != null) {
+      if (paging.offset() != null) {
         throw new BadParameterException("offset", "use either offset or cursor, not both");
       }
       after = QuoteCursor.decode("cursor", cursor);
@@ -151,11 +145,11 @@ class DataController {
       order = after.sort();
     }
     QuoteQueries.Selection selection = quotes.select(filter);
-    List<QuoteRow> rows = quotes.page(selection, order, after, pageSize + 1, skip);
+    List<QuoteRow> rows = quotes.page(selection, order, after, page.limit() + 1, page.offset());
     String next = null;
-    if (rows.size() > pageSize) {
-      rows = rows.subList(0, pageSize);
-      next = QuoteCursor.after(order, rows.get(pageSize - 1)).encode();
+    if (rows.size() > page.limit()) {
+      rows = rows.subList(0, page.limit());
+      next = QuoteCursor.after(order, rows.get(page.limit() - 1)).encode();
     }
     Long total = null;
     Boolean totalExact = null;
@@ -166,7 +160,7 @@ class DataController {
     }
     return new DataPage(
         rows,
-        new Pagination(pageSize, skip, total, totalExact, order.parameter(), next),
+        new Pagination(page.limit(), page.offset(), total, totalExact, order.parameter(), next),
         ResponseMetadata.of(request));
   }
 }

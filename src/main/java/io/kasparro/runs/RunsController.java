@@ -4,6 +4,7 @@ import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
 import io.kasparro.web.BadParameterException;
 import io.kasparro.web.NotFoundException;
+import io.kasparro.web.PageParameters;
 import io.kasparro.web.Params;
 import io.kasparro.web.ResponseMetadata;
 import io.swagger.v3.oas.annotations.Operation;
@@ -94,7 +95,7 @@ class RunsController {
         runs.recent(
             Params.source("source", source),
             RunStatus.of(Params.oneOf("status", status, RunStatus.dbValues())),
-            Params.intInRange("limit", limit, 50, 1, 1000));
+            PageParameters.pageSize(limit));
     return new RunList(page, ResponseMetadata.of(request));
   }
 
