@@ -3,13 +3,12 @@ package io.kasparro.source.coingecko;
 import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
 import io.kasparro.source.JsonArrayStream;
+import io.kasparro.source.NetworkSource;
 import io.kasparro.source.PayloadFields;
 import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.RawRecord;
 import io.kasparro.source.SilverRecord;
-import io.kasparro.source.Source;
 import io.kasparro.source.Values;
-import io.kasparro.system.http.UpstreamClient;
 import io.kasparro.system.http.UpstreamHttp;
 import java.net.URI;
 import java.time.Clock;
@@ -32,26 +31,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.coingecko.enabled", matchIfMissing = true)
-class CoinGeckoSource implements Source {
+class CoinGeckoSource extends NetworkSource<CoinGeckoProperties> {
 
   static final String NAME = "coingecko";
   private static final Logger log = LoggerFactory.getLogger(CoinGeckoSource.class);
 
-  private final CoinGeckoProperties properties;
-  private final UpstreamClient client;
-  private final JsonMapper json;
   private final Clock clock;
 
   CoinGeckoSource(CoinGeckoProperties properties, UpstreamHttp http, JsonMapper json, Clock clock) {
-    this.properties = properties;
-    this.client = http.client(NAME, properties);
-    this.json = json;
+    super(NAME, properties, http, json);
     this.clock = clock;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
   }
 
   @Override

@@ -3,13 +3,12 @@ package io.kasparro.source.coinpaprika;
 import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
 import io.kasparro.source.JsonArrayStream;
+import io.kasparro.source.NetworkSource;
 import io.kasparro.source.PayloadFields;
 import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.RawRecord;
 import io.kasparro.source.SilverRecord;
-import io.kasparro.source.Source;
 import io.kasparro.source.Values;
-import io.kasparro.system.http.UpstreamClient;
 import io.kasparro.system.http.UpstreamHttp;
 import java.net.URI;
 import java.time.Instant;
@@ -32,23 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.coinpaprika.enabled", matchIfMissing = true)
-class CoinPaprikaSource implements Source {
+class CoinPaprikaSource extends NetworkSource<CoinPaprikaProperties> {
 
   static final String NAME = "coinpaprika";
 
-  private final CoinPaprikaProperties properties;
-  private final UpstreamClient client;
-  private final JsonMapper json;
-
   CoinPaprikaSource(CoinPaprikaProperties properties, UpstreamHttp http, JsonMapper json) {
-    this.properties = properties;
-    this.client = http.client(NAME, properties);
-    this.json = json;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    super(NAME, properties, http, json);
   }
 
   @Override

@@ -4,9 +4,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
+import io.kasparro.source.NetworkSource;
 import io.kasparro.source.SilverRecord;
-import io.kasparro.source.Source;
-import io.kasparro.system.http.UpstreamClient;
 import io.kasparro.system.http.UpstreamException;
 import io.kasparro.system.http.UpstreamHttp;
 import java.net.URI;
@@ -29,28 +28,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.rss.enabled", matchIfMissing = true)
-class RssSource implements Source {
+class RssSource extends NetworkSource<RssProperties> {
 
   static final String NAME = "rss";
   private static final Logger log = LoggerFactory.getLogger(RssSource.class);
   private static final String ACCEPT =
       "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
 
-  private final RssProperties properties;
-  private final UpstreamClient client;
-  private final JsonMapper json;
   private final Clock clock;
 
   RssSource(RssProperties properties, UpstreamHttp http, JsonMapper json, Clock clock) {
-    this.properties = properties;
-    this.client = http.client(NAME, properties);
-    this.json = json;
+    super(NAME, properties, http, json);
     this.clock = clock;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
   }
 
   @Override
