@@ -1,6 +1,6 @@
 package io.kasparro;
 
-import io.kasparro.runs.CommandRunner;
+import io.kasparro.cli.CommandRunner;
 import io.kasparro.system.Command;
 import io.kasparro.system.StartupFailure;
 import org.springframework.boot.SpringApplication;

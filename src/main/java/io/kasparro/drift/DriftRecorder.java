@@ -1,6 +1,6 @@
 package io.kasparro.drift;
 
-import io.kasparro.pipeline.PayloadHash;
+import io.kasparro.bronze.PayloadHash;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.kasparro.identity;
 
-import io.kasparro.pipeline.SqlArrays;
 import io.kasparro.source.MarketQuote;
+import io.kasparro.system.jdbc.SqlArrays;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +30,12 @@ import org.springframework.stereotype.Component;
 public class CuratedAssets {
 
   static final String RESOURCE = "identity/curated-assets.csv";
-  private static final Set<String> ID_COLUMNS = Set.of("coingecko", "coinpaprika");
+
+  /** The columns that describe an asset; each other column holds its id at the source so named. */
+  private static final Set<String> DESCRIPTION = Set.of("slug", "symbol", "name", "other_names");
 
   private final List<CuratedAsset> entries;
+  private final Set<String> idColumns;
   private final Map<String, CuratedAsset> bySourceId = new HashMap<>();
   private final Map<String, List<CuratedAsset>> bySymbol = new HashMap<>();
   private final Map<String, CuratedAsset> bySlug = new HashMap<>();
@@ -40,8 +44,9 @@ public class CuratedAssets {
     this(load());
   }
 
-  CuratedAssets(List<CuratedAsset> entries) {
-    this.entries = List.copyOf(entries);
+  private CuratedAssets(Listing listing) {
+    this.entries = List.copyOf(listing.entries());
+    this.idColumns = Set.copyOf(listing.idColumns());
     for (CuratedAsset entry : entries) {
       if (bySlug.put(entry.slug(), entry) != null) {
         throw new IllegalStateException("curated slug listed twice: " + entry.slug());
@@ -79,22 +84,29 @@ public class CuratedAssets {
 
   /** Whether the list gives ids for this source (then its other ids never reach curated assets). */
   boolean listsIdsFor(String source) {
-    return ID_COLUMNS.contains(source);
+    return idColumns.contains(source);
   }
 
   private static String key(String source, String sourceAssetId) {
     return source + '\u0000' + sourceAssetId;
   }
 
-  private static List<CuratedAsset> load() {
+  /** The file's entries, and the sources it has an id column for (from its header). */
+  private record Listing(List<CuratedAsset> entries, Set<String> idColumns) {}
+
+  private static Listing load() {
     List<CuratedAsset> entries = new ArrayList<>();
+    Set<String> idColumns = new LinkedHashSet<>();
     try (Reader reader =
             new InputStreamReader(
                 new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8);
         CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(reader)) {
       for (NamedCsvRecord row : csv) {
+        if (idColumns.isEmpty()) {
+          row.getHeader().stream().filter(c -> !DESCRIPTION.contains(c)).forEach(idColumns::add);
+        }
         Map<String, String> ids = new LinkedHashMap<>();
-        for (String column : ID_COLUMNS) {
+        for (String column : idColumns) {
           String id = row.getField(column).strip();
           if (!id.isEmpty()) {
             ids.put(column, id);
@@ -116,6 +128,6 @@ public class CuratedAssets {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
-    return entries;
+    return new Listing(entries, idColumns);
   }
 }

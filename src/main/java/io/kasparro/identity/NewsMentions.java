@@ -1,6 +1,6 @@
 package io.kasparro.identity;
 
-import io.kasparro.pipeline.SqlArrays;
+import io.kasparro.system.jdbc.SqlArrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

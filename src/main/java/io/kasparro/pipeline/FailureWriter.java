@@ -1,5 +1,7 @@
 package io.kasparro.pipeline;
 
+import io.kasparro.bronze.BronzeRow;
+import io.kasparro.system.jdbc.SqlArrays;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

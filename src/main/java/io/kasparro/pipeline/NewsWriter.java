@@ -1,19 +1,24 @@
 package io.kasparro.pipeline;
 
+import io.kasparro.identity.NewsMentions;
 import io.kasparro.source.NewsItem;
+import io.kasparro.system.jdbc.SqlArrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Upserts news items. {@code UNIQUE (source, guid)} holds one row per item; a later bronze record
- * of the same item (an edited headline) replaces it, an older one never does.
+ * Upserts news items and records the assets they mention. {@code UNIQUE (source, guid)} holds one
+ * row per item; a later bronze record of the same item (an edited headline) replaces it, an older
+ * one never does.
  */
 @Component
-class NewsWriter {
+@Order(2)
+class NewsWriter implements SilverWriter<NewsItem> {
 
   private static final String UPSERT =
       """
@@ -29,19 +34,37 @@ class NewsWriter {
       """;
 
   private final JdbcTemplate jdbc;
+  private final NewsMentions mentions;
 
-  NewsWriter(JdbcTemplate jdbc) {
+  NewsWriter(JdbcTemplate jdbc, NewsMentions mentions) {
     this.jdbc = jdbc;
+    this.mentions = mentions;
   }
 
-  /** An item ready to store, with the bronze row it came from (whose run it carries). */
-  record Row(BronzeRow row, NewsItem item) {}
+  @Override
+  public Class<NewsItem> type() {
+    return NewsItem.class;
+  }
 
   /** Writes the rows and returns how many silver rows they make (one per guid). */
-  int write(String source, List<Row> rows) {
-    Map<String, Row> lastByGuid = new LinkedHashMap<>();
-    rows.forEach(row -> lastByGuid.put(row.item().guid(), row));
-    List<Row> unique = new ArrayList<>(lastByGuid.values());
+  @Override
+  public int write(String source, List<Row<NewsItem>> rows) {
+    int written = upsert(source, rows);
+    mentions.record(
+        source,
+        rows.stream()
+            .map(
+                row ->
+                    new NewsMentions.Headline(
+                        row.record().guid(), row.record().title(), row.record().summary()))
+            .toList());
+    return written;
+  }
+
+  private int upsert(String source, List<Row<NewsItem>> rows) {
+    Map<String, Row<NewsItem>> lastByGuid = new LinkedHashMap<>();
+    rows.forEach(row -> lastByGuid.put(row.record().guid(), row));
+    List<Row<NewsItem>> unique = new ArrayList<>(lastByGuid.values());
     if (unique.isEmpty()) {
       return 0;
     }
@@ -49,13 +72,13 @@ class NewsWriter {
         jdbc,
         UPSERT,
         source,
-        SqlArrays.column(unique, r -> r.item().guid()),
-        SqlArrays.column(unique, r -> r.item().title()),
-        SqlArrays.column(unique, r -> r.item().link()),
-        SqlArrays.column(unique, r -> r.item().publishedAt()),
-        SqlArrays.column(unique, r -> r.item().summary()),
-        SqlArrays.column(unique, r -> r.row().rawId()),
-        SqlArrays.column(unique, r -> r.row().runId()));
+        SqlArrays.column(unique, r -> r.record().guid()),
+        SqlArrays.column(unique, r -> r.record().title()),
+        SqlArrays.column(unique, r -> r.record().link()),
+        SqlArrays.column(unique, r -> r.record().publishedAt()),
+        SqlArrays.column(unique, r -> r.record().summary()),
+        SqlArrays.column(unique, r -> r.bronze().rawId()),
+        SqlArrays.column(unique, r -> r.bronze().runId()));
     return unique.size();
   }
 }

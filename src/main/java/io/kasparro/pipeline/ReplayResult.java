@@ -10,7 +10,7 @@ package io.kasparro.pipeline;
  */
 public record ReplayResult(String source, long records, long loaded, long failed) {
 
-  ReplayResult plus(long moreRecords, long moreLoaded, long moreFailed) {
+  public ReplayResult plus(long moreRecords, long moreLoaded, long moreFailed) {
     return new ReplayResult(
         source, records + moreRecords, loaded + moreLoaded, failed + moreFailed);
   }

@@ -1,19 +1,17 @@
 package io.kasparro.pipeline;
 
+import io.kasparro.bronze.BronzeRow;
 import io.kasparro.drift.DriftRecorder;
 import io.kasparro.drift.RecordDrift;
 import io.kasparro.drift.SchemaMapper;
-import io.kasparro.identity.AssetResolver;
-import io.kasparro.identity.NewsMentions;
 import io.kasparro.source.InvalidRecordException;
-import io.kasparro.source.MarketQuote;
-import io.kasparro.source.NewsItem;
 import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,43 +25,34 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns bronze rows into silver: map drifted fields, transform, validate, then store each kind of
- * silver record (market quotes with their resolved asset; news items with the assets they mention).
- * A row that fails goes to transform_failures and the others carry on. Everything it derives
- * depends on the bronze rows and configuration alone, so loading the same rows again (replay) gives
- * the same silver. Runs inside the caller's transaction.
+ * Turns bronze rows into silver: map drifted fields, transform, validate, then hand each kind of
+ * silver record to its {@link SilverWriter} (market quotes with their resolved asset; news items
+ * with the assets they mention). A row that fails goes to transform_failures and the others carry
+ * on. Everything it derives depends on the bronze rows and configuration alone, so loading the same
+ * rows again (replay) gives the same silver. Runs inside the caller's transaction.
  */
 @Component
-class SilverLoader {
+public class SilverLoader {
 
   private static final Logger log = LoggerFactory.getLogger(SilverLoader.class);
 
   private final ObjectReader payloads;
   private final SchemaMapper schemas;
-  private final AssetResolver assets;
-  private final QuoteWriter quotes;
-  private final NewsWriter news;
-  private final NewsMentions mentions;
+  private final List<SilverWriter<?>> writers;
   private final FailureWriter failures;
   private final DriftRecorder drift;
 
   SilverLoader(
       JsonMapper json,
       SchemaMapper schemas,
-      AssetResolver assets,
-      QuoteWriter quotes,
-      NewsWriter news,
-      NewsMentions mentions,
+      List<SilverWriter<?>> writers,
       FailureWriter failures,
       DriftRecorder drift) {
     // Decimals stay exact: a price like 0.000012345678901234567 must not pass through a double.
     this.payloads =
         json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     this.schemas = schemas;
-    this.assets = assets;
-    this.quotes = quotes;
-    this.news = news;
-    this.mentions = mentions;
+    this.writers = List.copyOf(writers);
     this.failures = failures;
     this.drift = drift;
   }
@@ -74,10 +63,10 @@ class SilverLoader {
    * @param loaded silver rows written
    * @param failed rows that went to transform_failures
    */
-  record Loaded(int loaded, int failed) {}
+  public record Loaded(int loaded, int failed) {}
 
   /** Loads rows just appended to bronze by run {@code runId}, recording any schema drift. */
-  Loaded ingest(Source source, long runId, List<BronzeRow> rows) {
+  public Loaded ingest(Source source, long runId, List<BronzeRow> rows) {
     List<RecordDrift> drifts = new ArrayList<>();
     Loaded loaded = load(source, rows, drifts, null, false);
     drift.record(source.name(), runId, drifts);
@@ -91,7 +80,7 @@ class SilverLoader {
    * @param retriedAt stored on rows that still fail as {@code last_retried_at}; null when the rows
    *     are loaded into an empty silver (a rebuild), where they are first failures again
    */
-  Loaded reload(Source source, List<BronzeRow> rows, Instant retriedAt) {
+  public Loaded reload(Source source, List<BronzeRow> rows, Instant retriedAt) {
     return load(source, rows, new ArrayList<>(), retriedAt, true);
   }
 
@@ -103,50 +92,26 @@ class SilverLoader {
       boolean reload) {
     PayloadSchema schema = source.expectedSchema();
     List<FailureWriter.Failure> failed = new ArrayList<>();
-    List<BronzeRow> quoteRows = new ArrayList<>();
-    List<MarketQuote> quoteValues = new ArrayList<>();
-    List<NewsWriter.Row> newsRows = new ArrayList<>();
+    Map<SilverWriter<?>, List<SilverWriter.Row<SilverRecord>>> byWriter = new LinkedHashMap<>();
+    writers.forEach(writer -> byWriter.put(writer, new ArrayList<>()));
     for (BronzeRow row : rows) {
       try {
         JsonNode payload = payloads.readValue(row.payloadJson());
         SchemaMapper.Inspection inspection = schemas.inspect(source.name(), schema, payload);
         drifts.add(inspection.drift());
         SilverRecord record = source.transform(inspection.payload());
-        if (record instanceof MarketQuote quote) {
-          quoteRows.add(row);
-          quoteValues.add(quote);
-        } else if (record instanceof NewsItem item) {
-          newsRows.add(new NewsWriter.Row(row, item));
-        } else {
-          throw new IllegalStateException(
-              source.name() + " produced an unknown silver record: " + record);
-        }
+        byWriter.get(writerOf(source, record)).add(new SilverWriter.Row<>(row, record));
       } catch (InvalidRecordException e) {
         failed.add(new FailureWriter.Failure(row, e.errorType(), e.getMessage()));
       } catch (JacksonException | IllegalArgumentException e) {
         failed.add(new FailureWriter.Failure(row, "unreadable_payload", e.getMessage()));
       }
     }
-    List<AssetResolver.Sighting> sightings = new ArrayList<>(quoteValues.size());
-    for (int i = 0; i < quoteValues.size(); i++) {
-      sightings.add(new AssetResolver.Sighting(quoteValues.get(i), quoteRows.get(i).ingestedAt()));
+    int loaded = 0;
+    for (Map.Entry<SilverWriter<?>, List<SilverWriter.Row<SilverRecord>>> kind :
+        byWriter.entrySet()) {
+      loaded += write(kind.getKey(), source.name(), kind.getValue());
     }
-    Map<String, Long> assetIds = assets.resolve(source.name(), sightings);
-    List<QuoteWriter.Row> toWrite = new ArrayList<>(quoteValues.size());
-    for (int i = 0; i < quoteValues.size(); i++) {
-      MarketQuote quote = quoteValues.get(i);
-      toWrite.add(
-          new QuoteWriter.Row(assetIds.get(quote.sourceAssetId()), quoteRows.get(i), quote));
-    }
-    int loaded = quotes.write(source.name(), toWrite) + news.write(source.name(), newsRows);
-    mentions.record(
-        source.name(),
-        newsRows.stream()
-            .map(
-                row ->
-                    new NewsMentions.Headline(
-                        row.item().guid(), row.item().title(), row.item().summary()))
-            .toList());
     failures.write(source.name(), failed, retriedAt);
     if (reload) {
       Set<Long> failedIds = new HashSet<>();
@@ -162,5 +127,22 @@ class SilverLoader {
           failed.get(0).row().sourceRecordId());
     }
     return new Loaded(loaded, failed.size());
+  }
+
+  private SilverWriter<?> writerOf(Source source, SilverRecord record) {
+    for (SilverWriter<?> writer : writers) {
+      if (writer.type().isInstance(record)) {
+        return writer;
+      }
+    }
+    throw new IllegalStateException(
+        source.name() + " produced an unknown silver record: " + record);
+  }
+
+  /** Hands a writer the rows {@link #writerOf} chose it for: all of them are of its type. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int write(
+      SilverWriter<?> writer, String source, List<SilverWriter.Row<SilverRecord>> rows) {
+    return ((SilverWriter) writer).write(source, (List) rows);
   }
 }

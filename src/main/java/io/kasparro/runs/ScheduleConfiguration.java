@@ -2,7 +2,6 @@ package io.kasparro.runs;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
 import io.kasparro.system.StartupFailure;
@@ -23,15 +22,15 @@ class ScheduleConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ScheduleConfiguration.class);
 
   /** A schedule that cannot be read stops startup, naming the property. */
-  private static void checkSchedule(Source source) {
+  private static void checkSchedule(SourceSchedules schedules, Source source) {
     try {
-      new SourceSchedule(source.name(), source.schedule());
+      schedules.of(source.name());
     } catch (IllegalArgumentException e) {
       throw new StartupFailure(
           "kasparro.sources."
               + source.name()
               + ".schedule '"
-              + source.schedule()
+              + schedules.expression(source.name())
               + "' is neither a duration (30s, 15m, PT1H) nor a cron expression (0 */15 * * * *): "
               + e.getMessage());
     }
@@ -39,8 +38,8 @@ class ScheduleConfiguration {
 
   @Bean
   RecurringTaskWithPersistentSchedule<SourceSchedule> ingestTask(
-      SourceRegistry sources, SourceRunner runner) {
-    sources.all().forEach(ScheduleConfiguration::checkSchedule);
+      SourceRegistry sources, SourceSchedules schedules, SourceRunner runner) {
+    sources.all().forEach(source -> checkSchedule(schedules, source));
     return Tasks.recurringWithPersistentSchedule(TASK_NAME, SourceSchedule.class)
         .execute(
             (instance, context) ->

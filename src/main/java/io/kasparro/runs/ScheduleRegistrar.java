@@ -2,7 +2,6 @@ package io.kasparro.runs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
-import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
 import java.sql.SQLException;
@@ -32,6 +31,7 @@ class ScheduleRegistrar {
   private final SourceRegistry sources;
   private final SourceRunner runner;
   private final SchedulingProperties properties;
+  private final SourceSchedules schedules;
   private final TaskExecutor executor;
   private final Clock clock;
 
@@ -41,6 +41,7 @@ class ScheduleRegistrar {
       SourceRegistry sources,
       SourceRunner runner,
       SchedulingProperties properties,
+      SourceSchedules schedules,
       TaskExecutor executor,
       Clock clock) {
     this.scheduler = scheduler;
@@ -48,6 +49,7 @@ class ScheduleRegistrar {
     this.sources = sources;
     this.runner = runner;
     this.properties = properties;
+    this.schedules = schedules;
     this.executor = executor;
     this.clock = clock;
   }
@@ -79,7 +81,7 @@ class ScheduleRegistrar {
   }
 
   private void register(SchedulerClient client, Source source, SourceSchedule stored, Instant now) {
-    SourceSchedule wanted = new SourceSchedule(source.name(), source.schedule());
+    SourceSchedule wanted = schedules.of(source.name());
     if (stored == null) {
       client.scheduleIfNotExists(
           task.instance(source.name(), wanted), wanted.firstRun(now, properties.runAtStartup()));

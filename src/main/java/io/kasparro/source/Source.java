@@ -17,12 +17,6 @@ public interface Source {
   String name();
 
   /**
-   * How often the scheduler runs this source: a duration such as {@code 15m} (fixed delay between
-   * runs) or a six-field cron expression.
-   */
-  String schedule();
-
-  /**
    * Reads everything new since {@code checkpoint} and passes it to {@code sink} batch by batch.
    *
    * @param checkpoint the last committed checkpoint; an empty object on the first run

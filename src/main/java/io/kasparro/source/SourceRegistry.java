@@ -24,6 +24,15 @@ public class SourceRegistry {
     return Optional.ofNullable(byName.get(name));
   }
 
+  /**
+   * The enabled source of this name.
+   *
+   * @throws UnknownSourceException if there is none
+   */
+  public Source require(String name) {
+    return find(name).orElseThrow(() -> new UnknownSourceException(name, names()));
+  }
+
   public List<String> names() {
     return List.copyOf(byName.keySet());
   }

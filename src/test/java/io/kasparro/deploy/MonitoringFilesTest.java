@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.kasparro.runs.CommandRunner;
+import io.kasparro.cli.CommandRunner;
 import io.kasparro.support.Api;
 import io.kasparro.support.IntegrationTest;
 import io.kasparro.system.Command;

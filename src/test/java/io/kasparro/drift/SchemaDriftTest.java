@@ -2,9 +2,9 @@ package io.kasparro.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.runs.RunResult;
 import io.kasparro.runs.RunStatus;
+import io.kasparro.runs.SourceRunner;
 import io.kasparro.support.Api;
 import io.kasparro.support.market.FixtureSource;
 import io.kasparro.support.market.MarketIntegrationTest;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.kasparro.runs.CommandRunner;
+import io.kasparro.cli.CommandRunner;
 import io.kasparro.support.Api;
 import io.kasparro.support.IntegrationTest;
 import io.kasparro.support.Samples;

@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 @MarketIntegrationTest
 class CrossSourceIdentityTest {
 
-  @Autowired io.kasparro.pipeline.SourceRunner runner;
+  @Autowired io.kasparro.runs.SourceRunner runner;
   @Autowired FixtureSource coingeckoFixture;
   @Autowired FixtureSource coinpaprikaFixture;
   @Autowired JsonMapper json;

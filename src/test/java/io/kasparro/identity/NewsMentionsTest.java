@@ -2,7 +2,7 @@ package io.kasparro.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kasparro.pipeline.SourceRunner;
+import io.kasparro.runs.SourceRunner;
 import io.kasparro.support.market.FixtureSource;
 import io.kasparro.support.market.MarketIntegrationTest;
 import io.kasparro.support.market.MarketLoads;

@@ -2,20 +2,25 @@ package io.kasparro.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kasparro.bronze.BronzeWriter;
 import io.kasparro.drift.DriftRecorder;
 import io.kasparro.drift.SchemaMapper;
 import io.kasparro.identity.AssetResolver;
-import io.kasparro.identity.NewsMentions;
+import io.kasparro.quotes.QuoteWriter;
+import io.kasparro.runs.BatchCommitter;
 import io.kasparro.runs.CheckpointRepository;
+import io.kasparro.runs.FailureInjectionProperties;
 import io.kasparro.runs.RunLock;
 import io.kasparro.runs.RunRepository;
 import io.kasparro.runs.RunResult;
 import io.kasparro.runs.RunStatus;
+import io.kasparro.runs.SourceRunner;
 import io.kasparro.runs.TriggeredBy;
 import io.kasparro.source.csv.CsvProperties;
 import io.kasparro.source.csv.CsvSource;
 import io.kasparro.support.CleanDatabaseExtension;
 import io.kasparro.support.IntegrationTest;
+import io.kasparro.system.jdbc.BulkWriteProperties;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +56,6 @@ class BulkWriteTest {
   @Autowired SchemaMapper schemas;
   @Autowired AssetResolver assets;
   @Autowired NewsWriter news;
-  @Autowired NewsMentions mentions;
   @Autowired FailureWriter failures;
   @Autowired DriftRecorder drift;
   @Autowired PlatformTransactionManager transactions;
@@ -234,7 +238,11 @@ class BulkWriteTest {
     BulkWriteProperties bulk = new BulkWriteProperties(copyThreshold);
     SilverLoader silver =
         new SilverLoader(
-            json, schemas, assets, new QuoteWriter(jdbc, bulk), news, mentions, failures, drift);
+            json,
+            schemas,
+            List.of(new QuoteSilverWriter(assets, new QuoteWriter(jdbc, bulk)), news),
+            failures,
+            drift);
     ProxyFactory transactional =
         new ProxyFactory(
             new BatchCommitter(new BronzeWriter(jdbc, bulk), silver, runs, checkpoints));
@@ -251,8 +259,7 @@ class BulkWriteTest {
   }
 
   private CsvSource csv(Path file) {
-    return new CsvSource(
-        new CsvProperties(true, file.toString(), "15m", BATCH), json, Clock.systemUTC());
+    return new CsvSource(new CsvProperties(true, file.toString(), BATCH), json, Clock.systemUTC());
   }
 
   private Path write(String name, String content) throws Exception {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,7 +21,6 @@ import org.springframework.validation.annotation.Validated;
  *     empty uses the public tier. Never logged or shown
  * @param plan which key header to send: {@code demo} ({@code x-cg-demo-api-key}) or {@code pro}
  *     ({@code x-cg-pro-api-key})
- * @param schedule how often it runs: a duration ({@code 5m}) or a cron expression
  * @param rateLimitPerMinute requests per minute this client allows itself, evenly spaced
  * @param timeout longest silence while waiting for or reading a response
  * @param pages how many pages of the market-cap ranking one run reads
@@ -36,7 +36,6 @@ public record CoinGeckoProperties(
     @NotBlank @DefaultValue("https://api.coingecko.com/api/v3") String baseUrl,
     @DefaultValue("") String apiKey,
     @NotNull @DefaultValue("demo") Plan plan,
-    @NotBlank @DefaultValue("5m") String schedule,
     @Min(1) @Max(60_000) @DefaultValue("30") int rateLimitPerMinute,
     @NotNull @DefaultValue("30s") Duration timeout,
     @Min(1) @Max(100) @DefaultValue("2") int pages,
@@ -54,25 +53,15 @@ public record CoinGeckoProperties(
     }
   }
 
-  boolean hasApiKey() {
-    return apiKey != null && !apiKey.isBlank();
+  /** The key goes in the header of the plan, not in {@code Authorization}. */
+  @Override
+  public Map<String, String> authHeaders() {
+    return hasApiKey() ? Map.of(plan.keyHeader(), apiKey) : Map.of();
   }
 
   /** Shows the configuration without the API key. */
   @Override
   public String toString() {
-    return "CoinGeckoProperties[enabled="
-        + enabled
-        + ", baseUrl="
-        + baseUrl
-        + ", apiKey="
-        + (hasApiKey() ? "***" : "none")
-        + ", plan="
-        + plan
-        + ", pages="
-        + pages
-        + ", perPage="
-        + perPage
-        + "]";
+    return UpstreamSettings.describe(this);
   }
 }

@@ -3,21 +3,18 @@ package io.kasparro.source.coingecko;
 import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
 import io.kasparro.source.JsonArrayStream;
+import io.kasparro.source.NetworkSource;
 import io.kasparro.source.PayloadFields;
 import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.RawRecord;
 import io.kasparro.source.SilverRecord;
-import io.kasparro.source.Source;
 import io.kasparro.source.Values;
-import io.kasparro.system.http.UpstreamClient;
 import io.kasparro.system.http.UpstreamHttp;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,31 +31,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.coingecko.enabled", matchIfMissing = true)
-class CoinGeckoSource implements Source {
+class CoinGeckoSource extends NetworkSource<CoinGeckoProperties> {
 
   static final String NAME = "coingecko";
   private static final Logger log = LoggerFactory.getLogger(CoinGeckoSource.class);
 
-  private final CoinGeckoProperties properties;
-  private final UpstreamClient client;
-  private final JsonMapper json;
   private final Clock clock;
 
   CoinGeckoSource(CoinGeckoProperties properties, UpstreamHttp http, JsonMapper json, Clock clock) {
-    this.properties = properties;
-    this.client = http.client(NAME, properties);
-    this.json = json;
+    super(NAME, properties, http, json);
     this.clock = clock;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String schedule() {
-    return properties.schedule();
   }
 
   @Override
@@ -118,21 +100,12 @@ class CoinGeckoSource implements Source {
             .toUri();
     return client.get(
         uri,
-        headers(),
+        properties.headers("application/json"),
         (body, contentType) -> {
           List<JsonArrayStream.Element> coins = new ArrayList<>();
           JsonArrayStream.read(json, body, contentType, coins::add);
           return coins;
         });
-  }
-
-  private Map<String, String> headers() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/json");
-    if (properties.hasApiKey()) {
-      headers.put(properties.plan().keyHeader(), properties.apiKey());
-    }
-    return headers;
   }
 
   private static List<RawRecord> toRecords(List<JsonArrayStream.Element> coins) {

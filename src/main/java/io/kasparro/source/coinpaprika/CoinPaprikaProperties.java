@@ -18,7 +18,6 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl the API root
  * @param apiKey optional key, sent as {@code Authorization: Bearer}, from the environment ({@code
  *     KASPARRO_SOURCES_COINPAPRIKA_API_KEY}). Never logged or shown
- * @param schedule how often it runs: a duration ({@code 5m}) or a cron expression
  * @param rateLimitPerMinute requests per minute this client allows itself, evenly spaced
  * @param timeout longest silence while waiting for or reading a response
  * @param batchSize coins committed per transaction, together with the checkpoint
@@ -29,27 +28,14 @@ public record CoinPaprikaProperties(
     @DefaultValue("true") boolean enabled,
     @NotBlank @DefaultValue("https://api.coinpaprika.com/v1") String baseUrl,
     @DefaultValue("") String apiKey,
-    @NotBlank @DefaultValue("5m") String schedule,
     @Min(1) @Max(60_000) @DefaultValue("60") int rateLimitPerMinute,
     @NotNull @DefaultValue("60s") Duration timeout,
     @Min(1) @Max(100_000) @DefaultValue("1000") int batchSize)
     implements UpstreamSettings {
 
-  boolean hasApiKey() {
-    return apiKey != null && !apiKey.isBlank();
-  }
-
   /** Shows the configuration without the API key. */
   @Override
   public String toString() {
-    return "CoinPaprikaProperties[enabled="
-        + enabled
-        + ", baseUrl="
-        + baseUrl
-        + ", apiKey="
-        + (hasApiKey() ? "***" : "none")
-        + ", batchSize="
-        + batchSize
-        + "]";
+    return UpstreamSettings.describe(this);
   }
 }

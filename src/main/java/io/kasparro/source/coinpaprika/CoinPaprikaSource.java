@@ -3,20 +3,17 @@ package io.kasparro.source.coinpaprika;
 import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
 import io.kasparro.source.JsonArrayStream;
+import io.kasparro.source.NetworkSource;
 import io.kasparro.source.PayloadFields;
 import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.RawRecord;
 import io.kasparro.source.SilverRecord;
-import io.kasparro.source.Source;
 import io.kasparro.source.Values;
-import io.kasparro.system.http.UpstreamClient;
 import io.kasparro.system.http.UpstreamHttp;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -34,28 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.coinpaprika.enabled", matchIfMissing = true)
-class CoinPaprikaSource implements Source {
+class CoinPaprikaSource extends NetworkSource<CoinPaprikaProperties> {
 
   static final String NAME = "coinpaprika";
 
-  private final CoinPaprikaProperties properties;
-  private final UpstreamClient client;
-  private final JsonMapper json;
-
   CoinPaprikaSource(CoinPaprikaProperties properties, UpstreamHttp http, JsonMapper json) {
-    this.properties = properties;
-    this.client = http.client(NAME, properties);
-    this.json = json;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String schedule() {
-    return properties.schedule();
+    super(NAME, properties, http, json);
   }
 
   @Override
@@ -69,7 +50,7 @@ class CoinPaprikaSource implements Source {
             .toUri();
     client.get(
         uri,
-        headers(),
+        properties.headers("application/json"),
         (body, contentType) -> {
           List<RawRecord> batch = new ArrayList<>(properties.batchSize());
           JsonArrayStream.read(
@@ -104,14 +85,5 @@ class CoinPaprikaSource implements Source {
     ObjectNode checkpoint = json.createObjectNode();
     checkpoint.put("newest_last_updated", newest == null ? null : newest.toString());
     return checkpoint;
-  }
-
-  private Map<String, String> headers() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", "application/json");
-    if (properties.hasApiKey()) {
-      headers.put("Authorization", "Bearer " + properties.apiKey());
-    }
-    return headers;
   }
 }

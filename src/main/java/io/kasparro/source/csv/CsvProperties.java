@@ -12,7 +12,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether the source runs at all
  * @param path a file, or a glob such as {@code /data/in/*.csv}, relative to the working directory
- * @param schedule how often it runs: a duration ({@code 15m}) or a cron expression
  * @param batchSize rows committed per transaction, together with the checkpoint; 20,000 measured
  *     fastest for large files (BENCHMARKS.md), and a batch of that size takes a few MB of heap
  */
@@ -21,5 +20,4 @@ import org.springframework.validation.annotation.Validated;
 public record CsvProperties(
     @DefaultValue("true") boolean enabled,
     @NotBlank @DefaultValue("sample-data/*.csv") String path,
-    @NotBlank @DefaultValue("15m") String schedule,
     @Min(1) @Max(100_000) @DefaultValue("20000") int batchSize) {}

@@ -57,11 +57,6 @@ public class CsvSource implements Source {
   }
 
   @Override
-  public String schedule() {
-    return properties.schedule();
-  }
-
-  @Override
   public void extract(JsonNode checkpoint, BatchSink sink) throws IOException {
     List<Path> files = CsvFiles.resolve(properties.path());
     if (files.isEmpty()) {

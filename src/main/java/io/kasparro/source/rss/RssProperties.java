@@ -3,7 +3,6 @@ package io.kasparro.source.rss;
 import io.kasparro.system.http.UpstreamSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
  *     is absolute
  * @param apiKey optional key for feeds behind authentication, sent as {@code Authorization:
  *     Bearer}. Never logged or shown
- * @param schedule how often it runs: a duration ({@code 15m}) or a cron expression
  * @param rateLimitPerMinute requests per minute this client allows itself, evenly spaced
  * @param timeout longest silence while waiting for or reading a response
  * @param feeds the feed URLs (or paths under {@code base-url}); settable from the environment as
@@ -32,7 +30,6 @@ public record RssProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("") String baseUrl,
     @DefaultValue("") String apiKey,
-    @NotBlank @DefaultValue("15m") String schedule,
     @Min(1) @Max(60_000) @DefaultValue("30") int rateLimitPerMinute,
     @NotNull @DefaultValue("30s") Duration timeout,
     @NotEmpty
@@ -47,21 +44,9 @@ public record RssProperties(
     return baseUrl != null && !baseUrl.isBlank();
   }
 
-  boolean hasApiKey() {
-    return apiKey != null && !apiKey.isBlank();
-  }
-
   /** Shows the configuration without the API key. */
   @Override
   public String toString() {
-    return "RssProperties[enabled="
-        + enabled
-        + ", baseUrl="
-        + baseUrl
-        + ", apiKey="
-        + (hasApiKey() ? "***" : "none")
-        + ", feeds="
-        + feeds
-        + "]";
+    return UpstreamSettings.describe(this);
   }
 }

@@ -4,17 +4,14 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
+import io.kasparro.source.NetworkSource;
 import io.kasparro.source.SilverRecord;
-import io.kasparro.source.Source;
-import io.kasparro.system.http.UpstreamClient;
 import io.kasparro.system.http.UpstreamException;
 import io.kasparro.system.http.UpstreamHttp;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,33 +28,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.rss.enabled", matchIfMissing = true)
-class RssSource implements Source {
+class RssSource extends NetworkSource<RssProperties> {
 
   static final String NAME = "rss";
   private static final Logger log = LoggerFactory.getLogger(RssSource.class);
   private static final String ACCEPT =
       "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1";
 
-  private final RssProperties properties;
-  private final UpstreamClient client;
-  private final JsonMapper json;
   private final Clock clock;
 
   RssSource(RssProperties properties, UpstreamHttp http, JsonMapper json, Clock clock) {
-    this.properties = properties;
-    this.client = http.client(NAME, properties);
-    this.json = json;
+    super(NAME, properties, http, json);
     this.clock = clock;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String schedule() {
-    return properties.schedule();
   }
 
   @Override
@@ -71,7 +53,7 @@ class RssSource implements Source {
       URI uri = resolve(feed);
       String key = client.safeUrl(uri);
       try {
-        SyndFeed parsed = client.get(uri, headers(), FeedItems::parse);
+        SyndFeed parsed = client.get(uri, properties.headers(ACCEPT), FeedItems::parse);
         FeedProgress progress = FeedProgress.from(feeds.get(key));
         List<FeedItems.Item> fresh = new ArrayList<>();
         for (SyndEntry entry : parsed.getEntries()) {
@@ -118,14 +100,5 @@ class RssSource implements Source {
         .path(feed.strip())
         .build()
         .toUri();
-  }
-
-  private Map<String, String> headers() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Accept", ACCEPT);
-    if (properties.hasApiKey()) {
-      headers.put("Authorization", "Bearer " + properties.apiKey());
-    }
-    return headers;
   }
 }

@@ -42,6 +42,11 @@ public class UpstreamHttp {
     TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
   }
 
+  /** The client of a source configured with {@code settings}. */
+  public UpstreamClient client(String source, UpstreamSettings settings) {
+    return client(source, settings.rateLimitPerMinute(), settings.timeout(), settings.secrets());
+  }
+
   /**
    * A client for one source.
    *
@@ -50,11 +55,6 @@ public class UpstreamHttp {
    * @param readTimeout longest silence while waiting for or reading a response
    * @param secrets values (API keys) to mask wherever a URL or message could show them
    */
-  /** The client of a source configured with {@code settings}. */
-  public UpstreamClient client(String source, UpstreamSettings settings) {
-    return client(source, settings.rateLimitPerMinute(), settings.timeout(), settings.secrets());
-  }
-
   public UpstreamClient client(
       String source, int ratePerMinute, Duration readTimeout, List<String> secrets) {
     SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();

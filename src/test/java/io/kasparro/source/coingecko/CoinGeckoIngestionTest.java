@@ -11,9 +11,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.runs.RunResult;
 import io.kasparro.runs.RunStatus;
+import io.kasparro.runs.SourceRunner;
 import io.kasparro.runs.TriggeredBy;
 import io.kasparro.support.IntegrationTest;
 import io.kasparro.support.Samples;
@@ -216,7 +216,6 @@ class CoinGeckoIngestionTest {
                 upstream.baseUrl(),
                 "",
                 CoinGeckoProperties.Plan.DEMO,
-                "5m",
                 6000,
                 Duration.ofSeconds(2),
                 1,
@@ -229,7 +228,6 @@ class CoinGeckoIngestionTest {
                 upstream.baseUrl(),
                 "pro-test-key",
                 CoinGeckoProperties.Plan.PRO,
-                "5m",
                 6000,
                 Duration.ofSeconds(2),
                 1,
@@ -265,7 +263,6 @@ class CoinGeckoIngestionTest {
         upstream.baseUrl(),
         "",
         CoinGeckoProperties.Plan.DEMO,
-        "5m",
         6000,
         Duration.ofSeconds(2),
         pages,

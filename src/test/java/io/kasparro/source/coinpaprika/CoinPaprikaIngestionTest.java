@@ -11,9 +11,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.runs.RunResult;
 import io.kasparro.runs.RunStatus;
+import io.kasparro.runs.SourceRunner;
 import io.kasparro.runs.TriggeredBy;
 import io.kasparro.support.IntegrationTest;
 import io.kasparro.support.Samples;
@@ -212,7 +212,7 @@ class CoinPaprikaIngestionTest {
 
   private static CoinPaprikaProperties properties(int batchSize, String apiKey) {
     return new CoinPaprikaProperties(
-        true, upstream.baseUrl(), apiKey, "5m", 6000, Duration.ofSeconds(2), batchSize);
+        true, upstream.baseUrl(), apiKey, 6000, Duration.ofSeconds(2), batchSize);
   }
 
   private static void stubTickers(String body) {

@@ -16,6 +16,6 @@ public final class CsvFixture {
 
   public static Source source(Path directory, JsonMapper json, int batchSize) {
     return new CsvSource(
-        new CsvProperties(true, directory + "/*.csv", "15m", batchSize), json, Clock.systemUTC());
+        new CsvProperties(true, directory + "/*.csv", batchSize), json, Clock.systemUTC());
   }
 }

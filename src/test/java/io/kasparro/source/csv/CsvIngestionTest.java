@@ -2,9 +2,9 @@ package io.kasparro.source.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.runs.RunResult;
 import io.kasparro.runs.RunStatus;
+import io.kasparro.runs.SourceRunner;
 import io.kasparro.runs.TriggeredBy;
 import io.kasparro.support.IntegrationTest;
 import java.math.BigDecimal;
@@ -254,8 +254,7 @@ class CsvIngestionTest {
 
   private RunResult run(int batchSize) throws Exception {
     CsvSource source =
-        new CsvSource(
-            new CsvProperties(true, dir + "/*.csv", "15m", batchSize), json, Clock.systemUTC());
+        new CsvSource(new CsvProperties(true, dir + "/*.csv", batchSize), json, Clock.systemUTC());
     return runner.run(source, TriggeredBy.CLI);
   }
 

@@ -7,17 +7,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.runs.RunResult;
 import io.kasparro.runs.RunStatus;
+import io.kasparro.runs.SourceRunner;
 import io.kasparro.runs.TriggeredBy;
 import io.kasparro.support.IntegrationTest;
 import io.kasparro.support.Samples;
+import io.kasparro.support.TestClock;
 import io.kasparro.system.http.TestUpstream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class RssIngestionTest {
       """;
 
   /** The time of the runs: the day after the sample feed's items. */
-  static final Clock NOW = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
+  static final Clock NOW = TestClock.at("2026-11-21T00:00:00Z");
 
   @Autowired SourceRunner runner;
   @Autowired JdbcTemplate jdbc;
@@ -207,13 +206,7 @@ class RssIngestionTest {
     RssSource source =
         new RssSource(
             new RssProperties(
-                true,
-                upstream.baseUrl(),
-                "",
-                "15m",
-                6000,
-                Duration.ofSeconds(2),
-                List.of(feedPaths)),
+                true, upstream.baseUrl(), "", 6000, Duration.ofSeconds(2), List.of(feedPaths)),
             TestUpstream.http(),
             json,
             NOW);

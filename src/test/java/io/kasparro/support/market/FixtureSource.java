@@ -64,11 +64,6 @@ public final class FixtureSource implements Source {
   }
 
   @Override
-  public String schedule() {
-    return "1h";
-  }
-
-  @Override
   public void extract(JsonNode checkpoint, BatchSink sink) {
     List<RawRecord> records =
         payloads.stream()

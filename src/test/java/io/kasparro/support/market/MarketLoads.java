@@ -1,7 +1,7 @@
 package io.kasparro.support.market;
 
-import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.runs.RunResult;
+import io.kasparro.runs.SourceRunner;
 import io.kasparro.runs.TriggeredBy;
 import io.kasparro.source.Source;
 import io.kasparro.source.csv.CsvFixture;

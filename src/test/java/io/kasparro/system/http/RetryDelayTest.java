@@ -2,17 +2,17 @@ package io.kasparro.system.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kasparro.support.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
 class RetryDelayTest {
 
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  static final Clock CLOCK = TestClock.at(NOW.toString());
   static final HttpPolicyProperties.RetryPolicy POLICY =
       new HttpPolicyProperties.RetryPolicy(
           5, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));

@@ -1,0 +1,113 @@
+package io.kasparro.cli;
+
+import io.kasparro.failures.FailureReplayer;
+import io.kasparro.pipeline.ReplayResult;
+import io.kasparro.runs.RunResult;
+import io.kasparro.runs.RunStatus;
+import io.kasparro.runs.SilverReplayer;
+import io.kasparro.runs.SourceBusyException;
+import io.kasparro.runs.SourceRunner;
+import io.kasparro.runs.TriggeredBy;
+import io.kasparro.source.Source;
+import io.kasparro.source.SourceRegistry;
+import io.kasparro.source.UnknownSourceException;
+import io.kasparro.system.Command;
+import io.kasparro.system.StartupFailure;
+import java.sql.SQLException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one-shot commands, each over the enabled sources or the one named by {@code --source}: {@code
+ * run-once} runs them once, for cron jobs and scheduled container tasks; {@code replay} rebuilds
+ * their silver from bronze; {@code replay-failures} retries their transform failures. Exit code 0
+ * when every run ended {@code success} or {@code partial} (every replay finished), 1 when any
+ * failed, 2 for a bad command line.
+ */
+@Component
+public class CommandRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+
+  private final SourceRegistry sources;
+  private final SourceRunner runner;
+  private final SilverReplayer silverReplayer;
+  private final FailureReplayer failureReplayer;
+
+  CommandRunner(
+      SourceRegistry sources,
+      SourceRunner runner,
+      SilverReplayer silverReplayer,
+      FailureReplayer failureReplayer) {
+    this.sources = sources;
+    this.runner = runner;
+    this.silverReplayer = silverReplayer;
+    this.failureReplayer = failureReplayer;
+  }
+
+  public int run(Command command) {
+    List<Source> selected;
+    if (command.source().isPresent()) {
+      try {
+        selected = List.of(sources.require(command.source().get()));
+      } catch (UnknownSourceException e) {
+        System.err.println("kasparro: " + e.getMessage());
+        return StartupFailure.EXIT_CODE;
+      }
+    } else {
+      selected = sources.all();
+    }
+    return switch (command.name()) {
+      case Command.REPLAY -> replay(() -> silverReplayer.replay(selected));
+      case Command.REPLAY_FAILURES -> replay(() -> failureReplayer.replay(selected));
+      default -> runEach(selected);
+    };
+  }
+
+  private int runEach(List<Source> selected) {
+    boolean anyFailed = false;
+    for (Source source : selected) {
+      anyFailed |= !runOnce(source);
+    }
+    return anyFailed ? 1 : 0;
+  }
+
+  private int replay(Replay replay) {
+    try {
+      replay
+          .run()
+          .forEach(
+              r ->
+                  System.out.println(
+                      r.source()
+                          + ": "
+                          + r.records()
+                          + " record(s) replayed, "
+                          + r.loaded()
+                          + " loaded, "
+                          + r.failed()
+                          + " failed"));
+      return 0;
+    } catch (SourceBusyException | SQLException | DataAccessException e) {
+      log.error("Replay did not finish: {}", e.getMessage());
+      return 1;
+    }
+  }
+
+  private interface Replay {
+    List<ReplayResult> run() throws SQLException;
+  }
+
+  private boolean runOnce(Source source) {
+    try {
+      RunResult result = runner.run(source, TriggeredBy.CLI);
+      return result.status() != RunStatus.FAILED;
+    } catch (SourceBusyException | SQLException e) {
+      log.error("{} did not run: {}", source.name(), e.getMessage());
+      return false;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.kasparro.health;
+
+import io.kasparro.runs.RunStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The health of one enabled source.
+ *
+ * @param source the source's name
+ * @param status {@code ok}, {@code pending} (no run yet, not overdue), {@code stale} or {@code
+ *     failing}
+ * @param schedule its configured schedule
+ * @param expectedIntervalSeconds the time between its scheduled runs, derived from the schedule
+ * @param staleAfterSeconds how long after its last success it counts as stale
+ * @param lastRun its newest finished run; null before the first
+ * @param runningRunId the id of a run in progress, if any
+ * @param lastSuccessAt when its newest {@code success} or {@code partial} run ended
+ * @param reasons why it is not {@code ok}; empty when it is
+ */
+record SourceHealth(
+    String source,
+    String status,
+    String schedule,
+    long expectedIntervalSeconds,
+    long staleAfterSeconds,
+    LastRun lastRun,
+    Long runningRunId,
+    Instant lastSuccessAt,
+    List<String> reasons) {
+
+  /** A source's newest finished run. */
+  record LastRun(long runId, RunStatus status, Instant startedAt, Instant endedAt, String error) {}
+}

@@ -1,0 +1,46 @@
+package io.kasparro.pipeline;
+
+import io.kasparro.identity.AssetResolver;
+import io.kasparro.quotes.QuoteWriter;
+import io.kasparro.source.MarketQuote;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Market quotes: each resolved to its canonical asset, then written to market_quotes. */
+@Component
+@Order(1)
+class QuoteSilverWriter implements SilverWriter<MarketQuote> {
+
+  private final AssetResolver assets;
+  private final QuoteWriter quotes;
+
+  QuoteSilverWriter(AssetResolver assets, QuoteWriter quotes) {
+    this.assets = assets;
+    this.quotes = quotes;
+  }
+
+  @Override
+  public Class<MarketQuote> type() {
+    return MarketQuote.class;
+  }
+
+  @Override
+  public int write(String source, List<Row<MarketQuote>> rows) {
+    Map<String, Long> assetIds =
+        assets.resolve(
+            source,
+            rows.stream()
+                .map(row -> new AssetResolver.Sighting(row.record(), row.bronze().ingestedAt()))
+                .toList());
+    return quotes.write(
+        source,
+        rows.stream()
+            .map(
+                row ->
+                    new QuoteWriter.Row(
+                        assetIds.get(row.record().sourceAssetId()), row.bronze(), row.record()))
+            .toList());
+  }
+}

@@ -1,0 +1,42 @@
+package io.kasparro.runs;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One run of one source, as {@code GET /runs} shows it.
+ *
+ * @param runId the run's id
+ * @param source the source it ran
+ * @param status {@code running}, {@code success}, {@code partial} or {@code failed}
+ * @param triggeredBy {@code schedule}, {@code manual}, {@code cli} or {@code startup}
+ * @param startedAt when it started
+ * @param endedAt when it ended; null while running
+ * @param durationMs how long it took, in milliseconds; null while running
+ * @param records what it read and wrote
+ * @param errorMessage why it failed; null unless failed
+ * @param metadata extra facts recorded with the run (such as an injected failure)
+ */
+record RunView(
+    long runId,
+    String source,
+    RunStatus status,
+    String triggeredBy,
+    Instant startedAt,
+    Instant endedAt,
+    Long durationMs,
+    Records records,
+    String errorMessage,
+    Map<String, Object> metadata) {
+
+  /**
+   * Record counts of a run.
+   *
+   * @param fetched records read from the source
+   * @param inserted new records written to bronze
+   * @param duplicate records already in bronze, skipped
+   * @param loaded silver rows written
+   * @param failed records that failed validation
+   */
+  record Records(long fetched, long inserted, long duplicate, long loaded, long failed) {}
+}

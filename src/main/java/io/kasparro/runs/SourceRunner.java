@@ -1,0 +1,227 @@
+package io.kasparro.runs;
+
+import io.kasparro.source.Source;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The run loop: lock the source, open a run, feed the source's batches to the committer from the
+ * last checkpoint, close the run. It knows nothing of any source's format.
+ */
+@Component
+public class SourceRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(SourceRunner.class);
+
+  private final RunLock runLock;
+  private final RunRepository runs;
+  private final CheckpointRepository checkpoints;
+  private final BatchCommitter committer;
+  private final FailureInjectionProperties failureInjection;
+  private final Clock clock;
+  private final Map<String, Ending> unrecorded = new ConcurrentHashMap<>();
+
+  public SourceRunner(
+      RunLock runLock,
+      RunRepository runs,
+      CheckpointRepository checkpoints,
+      BatchCommitter committer,
+      FailureInjectionProperties failureInjection,
+      Clock clock) {
+    this.runLock = runLock;
+    this.runs = runs;
+    this.checkpoints = checkpoints;
+    this.committer = committer;
+    this.failureInjection = failureInjection;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs one source to the end of what it has.
+   *
+   * @throws SourceBusyException if the source is already running somewhere
+   */
+  public RunResult run(Source source, TriggeredBy triggeredBy) throws SQLException {
+    try (RunLock.Held lock = runLock.acquire(source.name())) {
+      return execute(source, open(source, triggeredBy), triggeredBy);
+    }
+  }
+
+  /**
+   * Starts one run of a source and returns at once: the lock is taken and the run opened on the
+   * calling thread, so the caller gets the run's id (or the refusal) immediately; the run itself
+   * goes on {@code executor}, which releases the lock when it ends.
+   *
+   * @return the id of the opened run
+   * @throws SourceBusyException if the source is already running somewhere
+   */
+  public long start(Source source, TriggeredBy triggeredBy, Executor executor) throws SQLException {
+    RunLock.Held lock = runLock.acquire(source.name());
+    long runId;
+    try {
+      runId = open(source, triggeredBy);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try (lock) {
+              execute(source, runId, triggeredBy);
+            }
+          });
+    } catch (RuntimeException rejected) {
+      fail(source, runId, RunCounts.ZERO, rejected, clock.instant());
+      lock.close();
+      throw rejected;
+    }
+    return runId;
+  }
+
+  /** Records an ending the database could not take earlier, then opens a new run. */
+  private long open(Source source, TriggeredBy triggeredBy) {
+    recordLateEnding(source.name());
+    return runs.start(source.name(), triggeredBy);
+  }
+
+  private RunResult execute(Source source, long runId, TriggeredBy triggeredBy) {
+    try (MDC.MDCCloseable r = MDC.putCloseable("run_id", Long.toString(runId));
+        MDC.MDCCloseable s = MDC.putCloseable("source", source.name())) {
+      return executeLogged(source, runId, triggeredBy);
+    }
+  }
+
+  private RunResult executeLogged(Source source, long runId, TriggeredBy triggeredBy) {
+    Instant started = clock.instant();
+    log.info("Run {} of {} started ({})", runId, source.name(), triggeredBy.dbValue());
+    long limit = failureInjection.limitFor(source.name());
+    RunCounts[] total = {RunCounts.ZERO};
+    try {
+      source.extract(
+          checkpoints.load(source.name()),
+          batch -> {
+            if (limit >= 0 && total[0].fetched() + batch.records().size() > limit) {
+              throw new InjectedFailureException(source.name(), limit);
+            }
+            total[0] = total[0].plus(committer.commit(source, runId, batch));
+          });
+    } catch (Exception e) {
+      return fail(source, runId, total[0], e, started);
+    }
+    RunStatus status = total[0].failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
+    logEnd(source, runId, status, total[0], started);
+    close(source.name(), new Ending(runId, status, null, false, clock.instant()));
+    return new RunResult(runId, source.name(), status, total[0], null);
+  }
+
+  private RunResult fail(
+      Source source, long runId, RunCounts counts, Exception e, Instant started) {
+    Ending ending =
+        new Ending(
+            runId,
+            RunStatus.FAILED,
+            describe(e),
+            e instanceof InjectedFailureException,
+            clock.instant());
+    logEnd(source, runId, RunStatus.FAILED, counts, started);
+    log.error("Run {} of {} failed: {}", runId, source.name(), ending.error());
+    close(source.name(), ending);
+    return new RunResult(runId, source.name(), RunStatus.FAILED, counts, ending.error());
+  }
+
+  /** How a run ended, kept until the database has recorded it. */
+  private record Ending(
+      long runId, RunStatus status, String error, boolean injected, Instant endedAt) {}
+
+  /**
+   * Records how a run ended. If the database is not there (an outage), the ending is kept in memory
+   * and recorded just before this node next opens a run of the source, so the run is closed with
+   * its real outcome rather than as abandoned; until then it shows as running. A process that exits
+   * first loses it, and the next run closes it as abandoned.
+   */
+  private void close(String source, Ending ending) {
+    try {
+      record(source, ending);
+    } catch (DataAccessException databaseDown) {
+      unrecorded.put(source, ending);
+      log.error(
+          "Run {} of {} could not be recorded as {} now ({}); it will be when the source next"
+              + " runs",
+          ending.runId(),
+          source,
+          ending.status().dbValue(),
+          databaseDown.getMessage());
+    }
+  }
+
+  private void record(String source, Ending ending) {
+    runs.finish(
+        ending.runId(),
+        ending.status(),
+        ending.error(),
+        ending.injected() ? "{\"injected_failure\": true}" : "{}",
+        ending.endedAt());
+    if (ending.status() == RunStatus.FAILED) {
+      checkpoints.recordFailure(source, ending.error());
+    } else {
+      checkpoints.recordSuccess(source, ending.runId());
+    }
+  }
+
+  private void recordLateEnding(String source) {
+    Ending pending = unrecorded.get(source);
+    if (pending != null) {
+      record(source, pending);
+      unrecorded.remove(source, pending);
+    }
+  }
+
+  private void logEnd(
+      Source source, long runId, RunStatus status, RunCounts counts, Instant started) {
+    long millis = Duration.between(started, clock.instant()).toMillis();
+    log.info(
+        "Run {} of {} ended {} in {} ms: fetched={} inserted={} duplicates={} loaded={} failed={}"
+            + " ({} records/s)",
+        runId,
+        source.name(),
+        status.dbValue(),
+        millis,
+        counts.fetched(),
+        counts.inserted(),
+        counts.duplicates(),
+        counts.loaded(),
+        counts.failed(),
+        millis == 0 ? counts.fetched() : counts.fetched() * 1000 / millis);
+  }
+
+  /**
+   * The error a run records (and the API shows). A database error is reduced to its cause, without
+   * the SQL Spring puts in front of it; the full exception goes to the log.
+   */
+  private static String describe(Exception e) {
+    String message;
+    if (e instanceof DataAccessException database) {
+      log.debug("Database error in a run", e);
+      Throwable cause = database.getMostSpecificCause();
+      message =
+          "database error: "
+              + (cause.getMessage() == null
+                  ? cause.getClass().getSimpleName()
+                  : cause.getMessage());
+    } else {
+      message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+    return message.length() > 2000 ? message.substring(0, 2000) : message;
+  }
+}
