@@ -1,6 +1,7 @@
 package io.kasparro.runs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
 import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.source.Source;
@@ -67,7 +68,8 @@ class ScheduleRegistrar {
         .filter(name -> sources.find(name).isEmpty())
         .forEach(
             name -> {
-              client.cancel(task.instance(name));
+              // By id: the task cannot build an instance without the schedule it holds.
+              client.cancel(TaskInstanceId.of(ScheduleConfiguration.TASK_NAME, name));
               log.info("Removed the schedule of disabled source {}", name);
             });
     for (Source source : sources.all()) {
