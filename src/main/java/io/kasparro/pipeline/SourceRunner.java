@@ -38,6 +38,11 @@ public class SourceRunner {
   private final FailureInjectionProperties failureInjection;
   private final Clock clock;
   private final Map<String, Ending> unrecorded = new ConcurrentHashMap<>();
+  private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
+
+  /** A run executing in this process, and the thread executing it. */
+  private record ActiveRun(String source, Thread thread) {}
 
   SourceRunner(
       RunLock runLock,
@@ -104,11 +109,56 @@ public class SourceRunner {
   }
 
   private RunResult execute(Source source, long runId, TriggeredBy triggeredBy) {
+    active.put(runId, new ActiveRun(source.name(), Thread.currentThread()));
     try (MDC.MDCCloseable r = MDC.putCloseable("run_id", Long.toString(runId));
         MDC.MDCCloseable s = MDC.putCloseable("source", source.name())) {
       return executeLogged(source, runId, triggeredBy);
+    } finally {
+      active.remove(runId);
     }
   }
+
+  /**
+   * Shutdown: every run of this process stops before its next batch (threads waiting on the network
+   * or a retry are interrupted) and is recorded as failed, {@code interrupted}; what it committed
+   * stays, and the next run resumes from it. New runs end the same way at once.
+   */
+  public void stopRuns() {
+    stopping = true;
+    active.values().forEach(run -> run.thread().interrupt());
+  }
+
+  /**
+   * Waits until the runs asked to stop have ended; those that have not by {@code deadline} (stuck
+   * in a call that ignores interrupts) are recorded as interrupted from here; a batch they commit
+   * later is refused by the run's fence.
+   *
+   * @return how many had to be closed from here
+   */
+  public int awaitRuns(Instant deadline) {
+    while (!active.isEmpty() && clock.instant().isBefore(deadline)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    int closed = 0;
+    for (Map.Entry<Long, ActiveRun> run : active.entrySet()) {
+      close(
+          run.getValue().source(),
+          new Ending(
+              run.getKey(), RunStatus.FAILED, INTERRUPTED, INTERRUPTED_METADATA, clock.instant()));
+      closed++;
+    }
+    return closed;
+  }
+
+  static final String INTERRUPTED =
+      "interrupted: the service shut down during the run; the next run resumes from its last"
+          + " committed batch";
+  private static final String INTERRUPTED_METADATA = "{\"interrupted\": true}";
 
   private RunResult executeLogged(Source source, long runId, TriggeredBy triggeredBy) {
     Instant started = clock.instant();
@@ -119,28 +169,40 @@ public class SourceRunner {
       source.extract(
           checkpoints.load(source.name()),
           batch -> {
+            if (stopping) {
+              throw new RunInterruptedException();
+            }
             if (limit >= 0 && total[0].fetched() + batch.records().size() > limit) {
               throw new InjectedFailureException(source.name(), limit);
             }
             total[0] = total[0].plus(committer.commit(source, runId, batch));
           });
     } catch (Exception e) {
-      return fail(source, runId, total[0], e, started);
+      return fail(source, runId, total[0], stopping ? new RunInterruptedException() : e, started);
+    }
+    if (stopping) {
+      return fail(source, runId, total[0], new RunInterruptedException(), started);
     }
     RunStatus status = total[0].failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
     logEnd(source, runId, status, total[0], started);
-    close(source.name(), new Ending(runId, status, null, false, clock.instant()));
+    close(source.name(), new Ending(runId, status, null, "{}", clock.instant()));
     return new RunResult(runId, source.name(), status, total[0], null);
   }
 
   private RunResult fail(
       Source source, long runId, RunCounts counts, Exception e, Instant started) {
+    if (e instanceof RunInterruptedException) {
+      // Clear the interrupt that stopped it, so the ending can still be written.
+      Thread.interrupted();
+    }
     Ending ending =
         new Ending(
             runId,
             RunStatus.FAILED,
             describe(e),
-            e instanceof InjectedFailureException,
+            e instanceof InjectedFailureException
+                ? "{\"injected_failure\": true}"
+                : e instanceof RunInterruptedException ? INTERRUPTED_METADATA : "{}",
             clock.instant());
     logEnd(source, runId, RunStatus.FAILED, counts, started);
     log.error("Run {} of {} failed: {}", runId, source.name(), ending.error());
@@ -150,7 +212,7 @@ public class SourceRunner {
 
   /** How a run ended, kept until the database has recorded it. */
   private record Ending(
-      long runId, RunStatus status, String error, boolean injected, Instant endedAt) {}
+      long runId, RunStatus status, String error, String metadataJson, Instant endedAt) {}
 
   /**
    * Records how a run ended. If the database is not there (an outage), the ending is kept and
@@ -173,11 +235,7 @@ public class SourceRunner {
 
   private void record(String source, Ending ending) {
     runs.finish(
-        ending.runId(),
-        ending.status(),
-        ending.error(),
-        ending.injected() ? "{\"injected_failure\": true}" : "{}",
-        ending.endedAt());
+        ending.runId(), ending.status(), ending.error(), ending.metadataJson(), ending.endedAt());
     if (ending.status() == RunStatus.FAILED) {
       checkpoints.recordFailure(source, ending.error());
     } else {

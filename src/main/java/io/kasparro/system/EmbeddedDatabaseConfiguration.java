@@ -48,6 +48,8 @@ class EmbeddedDatabaseConfiguration {
               .setCleanDataDirectory(false)
               .setPort(properties.port())
               .setPGStartupWait(Duration.ofSeconds(30))
+              // Closed by this context, after the runs have recorded their end (SIGTERM).
+              .setRegisterShutdownHook(false)
               .setOverrideWorkingDirectory(lockdown.binariesWorkingDirectory())
               .setPgBinaryResolver(lockdown.binaryResolver())
               .setConnectConfig("password", password)
