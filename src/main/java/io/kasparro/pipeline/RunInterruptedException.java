@@ -1,8 +1,11 @@
 package io.kasparro.pipeline;
 
-/** A run stopped because the service is shutting down; its message is the run's recorded reason. */
+/**
+ * A run stopped from outside (the service shutting down, the run over its maximum duration); its
+ * message is the run's recorded reason.
+ */
 class RunInterruptedException extends RuntimeException {
-  RunInterruptedException() {
-    super(SourceRunner.INTERRUPTED);
+  RunInterruptedException(String reason) {
+    super(reason);
   }
 }

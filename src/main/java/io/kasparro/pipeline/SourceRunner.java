@@ -9,6 +9,7 @@ import io.kasparro.runs.RunStatus;
 import io.kasparro.runs.SourceBusyException;
 import io.kasparro.runs.TriggeredBy;
 import io.kasparro.source.Source;
+import io.kasparro.system.http.RunBudget;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +17,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +48,24 @@ public class SourceRunner {
   private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
-  /** A run executing in this process, and the thread executing it. */
-  private record ActiveRun(String source, Thread thread) {}
+  private final RunProperties limits;
+
+  /** A run executing in this process, the thread executing it, and why it must stop, if it must. */
+  private record ActiveRun(String source, Thread thread, AtomicReference<String> stopReason) {
+    void stop(String reason) {
+      if (stopReason.compareAndSet(null, reason)) {
+        thread.interrupt();
+      }
+    }
+  }
+
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "run-watchdog");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   SourceRunner(
       RunLock runLock,
@@ -51,6 +74,26 @@ public class SourceRunner {
       BatchCommitter committer,
       FailureInjectionProperties failureInjection,
       Clock clock) {
+    this(
+        runLock,
+        runs,
+        checkpoints,
+        committer,
+        failureInjection,
+        new RunProperties(Duration.ofHours(1), Duration.ofSeconds(10)),
+        clock);
+  }
+
+  @Autowired
+  SourceRunner(
+      RunLock runLock,
+      RunRepository runs,
+      CheckpointRepository checkpoints,
+      BatchCommitter committer,
+      FailureInjectionProperties failureInjection,
+      RunProperties limits,
+      Clock clock) {
+    this.limits = limits;
     this.runLock = runLock;
     this.runs = runs;
     this.checkpoints = checkpoints;
@@ -109,11 +152,28 @@ public class SourceRunner {
   }
 
   private RunResult execute(Source source, long runId, TriggeredBy triggeredBy) {
-    active.put(runId, new ActiveRun(source.name(), Thread.currentThread()));
+    ActiveRun run = new ActiveRun(source.name(), Thread.currentThread(), new AtomicReference<>());
+    active.put(runId, run);
+    if (stopping) {
+      run.stop(INTERRUPTED);
+    }
+    Duration maxDuration = limits.maxDuration();
+    ScheduledFuture<?> timeout =
+        WATCHDOG.schedule(
+            () ->
+                run.stop(
+                    "timed out: still running after kasparro.runs.max-duration ("
+                        + maxDuration
+                        + "); the next run resumes from its last committed batch"),
+            maxDuration.toMillis(),
+            TimeUnit.MILLISECONDS);
+    RunBudget.set(clock.instant().plus(maxDuration));
     try (MDC.MDCCloseable r = MDC.putCloseable("run_id", Long.toString(runId));
         MDC.MDCCloseable s = MDC.putCloseable("source", source.name())) {
-      return executeLogged(source, runId, triggeredBy);
+      return executeLogged(source, runId, triggeredBy, run.stopReason());
     } finally {
+      timeout.cancel(false);
+      RunBudget.clear();
       active.remove(runId);
     }
   }
@@ -125,7 +185,7 @@ public class SourceRunner {
    */
   public void stopRuns() {
     stopping = true;
-    active.values().forEach(run -> run.thread().interrupt());
+    active.values().forEach(run -> run.stop(INTERRUPTED));
   }
 
   /**
@@ -160,7 +220,8 @@ public class SourceRunner {
           + " committed batch";
   private static final String INTERRUPTED_METADATA = "{\"interrupted\": true}";
 
-  private RunResult executeLogged(Source source, long runId, TriggeredBy triggeredBy) {
+  private RunResult executeLogged(
+      Source source, long runId, TriggeredBy triggeredBy, AtomicReference<String> stopReason) {
     Instant started = clock.instant();
     log.info("Run {} of {} started ({})", runId, source.name(), triggeredBy.dbValue());
     long limit = failureInjection.limitFor(source.name());
@@ -169,8 +230,8 @@ public class SourceRunner {
       source.extract(
           checkpoints.load(source.name()),
           batch -> {
-            if (stopping) {
-              throw new RunInterruptedException();
+            if (stopReason.get() != null) {
+              throw new RunInterruptedException(stopReason.get());
             }
             if (limit >= 0 && total[0].fetched() + batch.records().size() > limit) {
               throw new InjectedFailureException(source.name(), limit);
@@ -178,10 +239,16 @@ public class SourceRunner {
             total[0] = total[0].plus(committer.commit(source, runId, batch));
           });
     } catch (Exception e) {
-      return fail(source, runId, total[0], stopping ? new RunInterruptedException() : e, started);
+      String reason = stopReason.get();
+      return fail(
+          source,
+          runId,
+          total[0],
+          reason != null ? new RunInterruptedException(reason) : e,
+          started);
     }
-    if (stopping) {
-      return fail(source, runId, total[0], new RunInterruptedException(), started);
+    if (stopReason.get() != null) {
+      return fail(source, runId, total[0], new RunInterruptedException(stopReason.get()), started);
     }
     RunStatus status = total[0].failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
     logEnd(source, runId, status, total[0], started);
@@ -202,7 +269,11 @@ public class SourceRunner {
             describe(e),
             e instanceof InjectedFailureException
                 ? "{\"injected_failure\": true}"
-                : e instanceof RunInterruptedException ? INTERRUPTED_METADATA : "{}",
+                : e instanceof RunInterruptedException
+                    ? (e.getMessage().startsWith("interrupted")
+                        ? INTERRUPTED_METADATA
+                        : "{\"timed_out\": true}")
+                    : "{}",
             clock.instant());
     logEnd(source, runId, RunStatus.FAILED, counts, started);
     log.error("Run {} of {} failed: {}", runId, source.name(), ending.error());
@@ -240,6 +311,21 @@ public class SourceRunner {
       checkpoints.recordFailure(source, ending.error());
     } else {
       checkpoints.recordSuccess(source, ending.runId());
+    }
+  }
+
+  /**
+   * Records the endings the database could not take when their runs ended (an outage); called
+   * periodically, so such a run does not stay "running" until its source runs again.
+   */
+  public void recordLateEndings() {
+    for (String source : unrecorded.keySet()) {
+      try {
+        recordLateEnding(source);
+        log.info("Recorded the ending of a run of {} once the database was back", source);
+      } catch (DataAccessException stillDown) {
+        log.debug("Database still unavailable for the late ending of {}", source, stillDown);
+      }
     }
   }
 
