@@ -11,6 +11,7 @@ import io.kasparro.source.NewsItem;
 import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
+import io.kasparro.source.StorableText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -57,8 +59,11 @@ class SilverLoader {
       FailureWriter failures,
       DriftRecorder drift) {
     // Decimals stay exact: a price like 0.000012345678901234567 must not pass through a double.
+    // A key given twice makes the record ambiguous: it fails (unreadable_payload), never last-wins.
     this.payloads =
-        json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        json.readerFor(JsonNode.class)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     this.schemas = schemas;
     this.assets = assets;
     this.quotes = quotes;
@@ -112,6 +117,7 @@ class SilverLoader {
         SchemaMapper.Inspection inspection = schemas.inspect(source.name(), schema, payload);
         drifts.add(inspection.drift());
         SilverRecord record = source.transform(inspection.payload());
+        StorableText.check(record);
         if (record instanceof MarketQuote quote) {
           quoteRows.add(row);
           quoteValues.add(quote);

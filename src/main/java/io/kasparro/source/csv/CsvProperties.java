@@ -4,7 +4,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param schedule how often it runs: a duration ({@code 15m}) or a cron expression
  * @param batchSize rows committed per transaction, together with the checkpoint; 20,000 measured
  *     fastest for large files (BENCHMARKS.md), and a batch of that size takes a few MB of heap
+ * @param maxRecordBytes a record (line) longer than this fails as {@code record_too_large} without
+ *     being held in memory; a batch is also cut once it holds 16 times this many bytes
  */
 @Validated
 @ConfigurationProperties("kasparro.sources.csv")
@@ -22,4 +26,13 @@ public record CsvProperties(
     @DefaultValue("true") boolean enabled,
     @NotBlank @DefaultValue("sample-data/*.csv") String path,
     @NotBlank @DefaultValue("15m") String schedule,
-    @Min(1) @Max(100_000) @DefaultValue("20000") int batchSize) {}
+    @Min(1) @Max(100_000) @DefaultValue("20000") int batchSize,
+    @DefaultValue("1MB") DataSize maxRecordBytes) {
+
+  @ConstructorBinding
+  public CsvProperties {}
+
+  public CsvProperties(boolean enabled, String path, String schedule, int batchSize) {
+    this(enabled, path, schedule, batchSize, DataSize.ofMegabytes(1));
+  }
+}
