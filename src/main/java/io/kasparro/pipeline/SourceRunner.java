@@ -295,8 +295,8 @@ public class SourceRunner {
     } catch (DataAccessException databaseDown) {
       unrecorded.put(source, ending);
       log.error(
-          "Run {} of {} could not be recorded as {} now ({}); it will be when the source next"
-              + " runs",
+          "Run {} of {} could not be recorded as {} now ({}); it will be once the database is"
+              + " back",
           ending.runId(),
           source,
           ending.status().dbValue(),

@@ -128,7 +128,7 @@ public class CsvSource implements Source {
     }
     if (start > 0) {
       long previousSize = progress.get(key).path("size").asLong(start);
-      if (previousSize == size && size - start <= properties.maxRecordBytes().toBytes()) {
+      if (previousSize == size && !lineBreakAfter(file, start)) {
         log.info(
             "{} unchanged since the last run ({} bytes); reading its last line again, which has"
                 + " no line break yet",
@@ -219,6 +219,28 @@ public class CsvSource implements Source {
   }
 
   static final String TOO_LARGE = "record_too_large";
+
+  /**
+   * Whether a line break follows {@code offset} (within a record's maximum length): if not, what is
+   * left is the last line, still without one; if so, an earlier run stopped part way.
+   */
+  private boolean lineBreakAfter(Path file, long offset) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(offset);
+      byte[] buffer = new byte[8192];
+      long left = properties.maxRecordBytes().toBytes() + 1;
+      int read;
+      while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n') {
+            return true;
+          }
+        }
+        left -= read;
+      }
+      return false;
+    }
+  }
 
   /** Whether the start of the file has carriage returns but no line feed. */
   private static boolean crOnlyLineEnds(Path file) throws IOException {
