@@ -29,6 +29,8 @@ class GracefulShutdown implements SmartLifecycle {
 
   @Override
   public void start() {
+    // A context started again after a stop (a test context resumed from its cache) runs again.
+    runner.resumeRuns();
     running = true;
   }
 

@@ -175,6 +175,10 @@ public class SourceRunner {
       timeout.cancel(false);
       RunBudget.clear();
       active.remove(runId);
+      if (run.stopReason().get() != null) {
+        // The stop may have come as the run was ending: leave the thread no stray interrupt.
+        Thread.interrupted();
+      }
     }
   }
 
@@ -186,6 +190,11 @@ public class SourceRunner {
   public void stopRuns() {
     stopping = true;
     active.values().forEach(run -> run.stop(INTERRUPTED));
+  }
+
+  /** Lets runs start again after {@link #stopRuns()} (the context was stopped and restarted). */
+  void resumeRuns() {
+    stopping = false;
   }
 
   /**
