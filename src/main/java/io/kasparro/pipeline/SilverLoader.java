@@ -8,6 +8,7 @@ import io.kasparro.source.InvalidRecordException;
 import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
+import io.kasparro.source.StorableText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -49,8 +51,11 @@ public class SilverLoader {
       FailureWriter failures,
       DriftRecorder drift) {
     // Decimals stay exact: a price like 0.000012345678901234567 must not pass through a double.
+    // A key given twice makes the record ambiguous: it fails (unreadable_payload), never last-wins.
     this.payloads =
-        json.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        json.readerFor(JsonNode.class)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     this.schemas = schemas;
     this.writers = List.copyOf(writers);
     this.failures = failures;
@@ -100,6 +105,7 @@ public class SilverLoader {
         SchemaMapper.Inspection inspection = schemas.inspect(source.name(), schema, payload);
         drifts.add(inspection.drift());
         SilverRecord record = source.transform(inspection.payload());
+        StorableText.check(record);
         byWriter.get(writerOf(source, record)).add(new SilverWriter.Row<>(row, record));
       } catch (InvalidRecordException e) {
         failed.add(new FailureWriter.Failure(row, e.errorType(), e.getMessage()));

@@ -5,6 +5,7 @@ import io.kasparro.bronze.BronzeWriter;
 import io.kasparro.pipeline.SilverLoader;
 import io.kasparro.source.Batch;
 import io.kasparro.source.Source;
+import io.kasparro.source.StorableText;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +35,8 @@ public class BatchCommitter {
 
   @Transactional
   public RunCounts commit(Source source, long runId, Batch batch) {
-    List<BronzeRow> fresh = bronze.append(source.name(), runId, batch.records());
+    List<BronzeRow> fresh =
+        bronze.append(source.name(), runId, StorableText.storableIds(batch.records()));
     SilverLoader.Loaded loaded = silver.ingest(source, runId, fresh);
     RunCounts counts =
         new RunCounts(

@@ -1,6 +1,8 @@
 package io.kasparro.runs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
 import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
@@ -69,8 +71,15 @@ class ScheduleRegistrar {
         .filter(name -> sources.find(name).isEmpty())
         .forEach(
             name -> {
-              client.cancel(task.instance(name));
-              log.info("Removed the schedule of disabled source {}", name);
+              try {
+                // By id: the task cannot build an instance without the schedule it holds.
+                client.cancel(TaskInstanceId.of(ScheduleConfiguration.TASK_NAME, name));
+                log.info("Removed the schedule of disabled source {}", name);
+              } catch (TaskInstanceCurrentlyExecutingException executing) {
+                log.warn(
+                    "Disabled source {} is running now; its schedule is removed at the next start",
+                    name);
+              }
             });
     for (Source source : sources.all()) {
       register(client, source, stored.get(source.name()), now);
@@ -87,8 +96,17 @@ class ScheduleRegistrar {
           task.instance(source.name(), wanted), wanted.firstRun(now, properties.runAtStartup()));
       log.info("Scheduled {} every '{}'", source.name(), wanted.expression());
     } else if (!wanted.equals(stored)) {
-      client.reschedule(task.schedulableInstance(source.name(), wanted));
-      log.info("Rescheduled {} to '{}'", source.name(), wanted.expression());
+      try {
+        client.reschedule(task.schedulableInstance(source.name(), wanted));
+        log.info("Rescheduled {} to '{}'", source.name(), wanted.expression());
+      } catch (TaskInstanceCurrentlyExecutingException executing) {
+        // Running now (here or on a node that died mid-run): start anyway; the next start applies
+        // it.
+        log.warn(
+            "{} is running now; its schedule stays '{}' until the next start",
+            source.name(),
+            stored.expression());
+      }
     }
   }
 

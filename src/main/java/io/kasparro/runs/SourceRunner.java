@@ -1,6 +1,7 @@
 package io.kasparro.runs;
 
 import io.kasparro.source.Source;
+import io.kasparro.system.http.RunBudget;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,9 +9,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +37,27 @@ public class SourceRunner {
   private final FailureInjectionProperties failureInjection;
   private final Clock clock;
   private final Map<String, Ending> unrecorded = new ConcurrentHashMap<>();
+  private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
+
+  private final RunProperties limits;
+
+  /** A run executing in this process, the thread executing it, and why it must stop, if it must. */
+  private record ActiveRun(String source, Thread thread, AtomicReference<String> stopReason) {
+    void stop(String reason) {
+      if (stopReason.compareAndSet(null, reason)) {
+        thread.interrupt();
+      }
+    }
+  }
+
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "run-watchdog");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public SourceRunner(
       RunLock runLock,
@@ -38,6 +66,26 @@ public class SourceRunner {
       BatchCommitter committer,
       FailureInjectionProperties failureInjection,
       Clock clock) {
+    this(
+        runLock,
+        runs,
+        checkpoints,
+        committer,
+        failureInjection,
+        new RunProperties(Duration.ofHours(1), Duration.ofSeconds(10)),
+        clock);
+  }
+
+  @Autowired
+  SourceRunner(
+      RunLock runLock,
+      RunRepository runs,
+      CheckpointRepository checkpoints,
+      BatchCommitter committer,
+      FailureInjectionProperties failureInjection,
+      RunProperties limits,
+      Clock clock) {
+    this.limits = limits;
     this.runLock = runLock;
     this.runs = runs;
     this.checkpoints = checkpoints;
@@ -96,13 +144,85 @@ public class SourceRunner {
   }
 
   private RunResult execute(Source source, long runId, TriggeredBy triggeredBy) {
+    ActiveRun run = new ActiveRun(source.name(), Thread.currentThread(), new AtomicReference<>());
+    active.put(runId, run);
+    if (stopping) {
+      run.stop(INTERRUPTED);
+    }
+    Duration maxDuration = limits.maxDuration();
+    ScheduledFuture<?> timeout =
+        WATCHDOG.schedule(
+            () ->
+                run.stop(
+                    "timed out: still running after kasparro.runs.max-duration ("
+                        + maxDuration
+                        + "); the next run resumes from its last committed batch"),
+            maxDuration.toMillis(),
+            TimeUnit.MILLISECONDS);
+    RunBudget.set(clock.instant().plus(maxDuration));
     try (MDC.MDCCloseable r = MDC.putCloseable("run_id", Long.toString(runId));
         MDC.MDCCloseable s = MDC.putCloseable("source", source.name())) {
-      return executeLogged(source, runId, triggeredBy);
+      return executeLogged(source, runId, triggeredBy, run.stopReason());
+    } finally {
+      timeout.cancel(false);
+      RunBudget.clear();
+      active.remove(runId);
+      if (run.stopReason().get() != null) {
+        // The stop may have come as the run was ending: leave the thread no stray interrupt.
+        Thread.interrupted();
+      }
     }
   }
 
-  private RunResult executeLogged(Source source, long runId, TriggeredBy triggeredBy) {
+  /**
+   * Shutdown: every run of this process stops before its next batch (threads waiting on the network
+   * or a retry are interrupted) and is recorded as failed, {@code interrupted}; what it committed
+   * stays, and the next run resumes from it. New runs end the same way at once.
+   */
+  public void stopRuns() {
+    stopping = true;
+    active.values().forEach(run -> run.stop(INTERRUPTED));
+  }
+
+  /** Lets runs start again after {@link #stopRuns()} (the context was stopped and restarted). */
+  void resumeRuns() {
+    stopping = false;
+  }
+
+  /**
+   * Waits until the runs asked to stop have ended; those that have not by {@code deadline} (stuck
+   * in a call that ignores interrupts) are recorded as interrupted from here; a batch they commit
+   * later is refused by the run's fence.
+   *
+   * @return how many had to be closed from here
+   */
+  public int awaitRuns(Instant deadline) {
+    while (!active.isEmpty() && clock.instant().isBefore(deadline)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    int closed = 0;
+    for (Map.Entry<Long, ActiveRun> run : active.entrySet()) {
+      close(
+          run.getValue().source(),
+          new Ending(
+              run.getKey(), RunStatus.FAILED, INTERRUPTED, INTERRUPTED_METADATA, clock.instant()));
+      closed++;
+    }
+    return closed;
+  }
+
+  static final String INTERRUPTED =
+      "interrupted: the service shut down during the run; the next run resumes from its last"
+          + " committed batch";
+  private static final String INTERRUPTED_METADATA = "{\"interrupted\": true}";
+
+  private RunResult executeLogged(
+      Source source, long runId, TriggeredBy triggeredBy, AtomicReference<String> stopReason) {
     Instant started = clock.instant();
     log.info("Run {} of {} started ({})", runId, source.name(), triggeredBy.dbValue());
     long limit = failureInjection.limitFor(source.name());
@@ -111,28 +231,50 @@ public class SourceRunner {
       source.extract(
           checkpoints.load(source.name()),
           batch -> {
+            if (stopReason.get() != null) {
+              throw new RunInterruptedException(stopReason.get());
+            }
             if (limit >= 0 && total[0].fetched() + batch.records().size() > limit) {
               throw new InjectedFailureException(source.name(), limit);
             }
             total[0] = total[0].plus(committer.commit(source, runId, batch));
           });
     } catch (Exception e) {
-      return fail(source, runId, total[0], e, started);
+      String reason = stopReason.get();
+      return fail(
+          source,
+          runId,
+          total[0],
+          reason != null ? new RunInterruptedException(reason) : e,
+          started);
+    }
+    if (stopReason.get() != null) {
+      return fail(source, runId, total[0], new RunInterruptedException(stopReason.get()), started);
     }
     RunStatus status = total[0].failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
     logEnd(source, runId, status, total[0], started);
-    close(source.name(), new Ending(runId, status, null, false, clock.instant()));
+    close(source.name(), new Ending(runId, status, null, "{}", clock.instant()));
     return new RunResult(runId, source.name(), status, total[0], null);
   }
 
   private RunResult fail(
       Source source, long runId, RunCounts counts, Exception e, Instant started) {
+    if (e instanceof RunInterruptedException) {
+      // Clear the interrupt that stopped it, so the ending can still be written.
+      Thread.interrupted();
+    }
     Ending ending =
         new Ending(
             runId,
             RunStatus.FAILED,
             describe(e),
-            e instanceof InjectedFailureException,
+            e instanceof InjectedFailureException
+                ? "{\"injected_failure\": true}"
+                : e instanceof RunInterruptedException
+                    ? (e.getMessage().startsWith("interrupted")
+                        ? INTERRUPTED_METADATA
+                        : "{\"timed_out\": true}")
+                    : "{}",
             clock.instant());
     logEnd(source, runId, RunStatus.FAILED, counts, started);
     log.error("Run {} of {} failed: {}", runId, source.name(), ending.error());
@@ -142,7 +284,7 @@ public class SourceRunner {
 
   /** How a run ended, kept until the database has recorded it. */
   private record Ending(
-      long runId, RunStatus status, String error, boolean injected, Instant endedAt) {}
+      long runId, RunStatus status, String error, String metadataJson, Instant endedAt) {}
 
   /**
    * Records how a run ended. If the database is not there (an outage), the ending is kept in memory
@@ -156,8 +298,8 @@ public class SourceRunner {
     } catch (DataAccessException databaseDown) {
       unrecorded.put(source, ending);
       log.error(
-          "Run {} of {} could not be recorded as {} now ({}); it will be when the source next"
-              + " runs",
+          "Run {} of {} could not be recorded as {} now ({}); it will be once the database is"
+              + " back",
           ending.runId(),
           source,
           ending.status().dbValue(),
@@ -167,15 +309,26 @@ public class SourceRunner {
 
   private void record(String source, Ending ending) {
     runs.finish(
-        ending.runId(),
-        ending.status(),
-        ending.error(),
-        ending.injected() ? "{\"injected_failure\": true}" : "{}",
-        ending.endedAt());
+        ending.runId(), ending.status(), ending.error(), ending.metadataJson(), ending.endedAt());
     if (ending.status() == RunStatus.FAILED) {
       checkpoints.recordFailure(source, ending.error());
     } else {
       checkpoints.recordSuccess(source, ending.runId());
+    }
+  }
+
+  /**
+   * Records the endings the database could not take when their runs ended (an outage); called
+   * periodically, so such a run does not stay "running" until its source runs again.
+   */
+  public void recordLateEndings() {
+    for (String source : unrecorded.keySet()) {
+      try {
+        recordLateEnding(source);
+        log.info("Recorded the ending of a run of {} once the database was back", source);
+      } catch (DataAccessException stillDown) {
+        log.debug("Database still unavailable for the late ending of {}", source, stillDown);
+      }
     }
   }
 

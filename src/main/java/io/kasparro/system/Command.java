@@ -23,6 +23,12 @@ public record Command(String name, Optional<String> source, String[] springArgs)
   /** Retries the records in transform_failures. */
   public static final String REPLAY_FAILURES = "replay-failures";
 
+  /** Prints the commands and options ({@code --help}, {@code -h}, {@code help}); starts nothing. */
+  public static final String HELP = "help";
+
+  /** Prints the version ({@code --version}); starts nothing. */
+  public static final String VERSION = "version";
+
   private static final List<String> NAMES = List.of(SERVE, RUN_ONCE, REPLAY, REPLAY_FAILURES);
 
   public static Command parse(String[] args) {
@@ -31,6 +37,12 @@ public record Command(String name, Optional<String> source, String[] springArgs)
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
+      if (arg.equals("--help") || arg.equals("-h") || (i == 0 && arg.equals(HELP))) {
+        return new Command(HELP, Optional.empty(), new String[0]);
+      }
+      if (arg.equals("--version")) {
+        return new Command(VERSION, Optional.empty(), new String[0]);
+      }
       if (i == 0 && !arg.startsWith("-")) {
         if (!NAMES.contains(arg)) {
           throw new IllegalArgumentException(
@@ -46,6 +58,11 @@ public record Command(String name, Optional<String> source, String[] springArgs)
       rest.add(arg);
     }
     return new Command(name, source, rest.toArray(String[]::new));
+  }
+
+  /** Whether the command only prints something, starting nothing. */
+  public boolean printsOnly() {
+    return HELP.equals(name) || VERSION.equals(name);
   }
 
   /** Whether the process stays up after start (serving the API and schedules). */

@@ -38,13 +38,25 @@ class EmbeddedDatabaseConfiguration {
     try {
       Files.createDirectories(dataDirectory);
       stopOrphanedServer(dataDirectory);
-      EmbeddedPostgres postgres =
+      EmbeddedDatabaseLockdown lockdown =
+          new EmbeddedDatabaseLockdown(
+              dataDirectory, properties.binariesDirectory().toAbsolutePath());
+      String password = lockdown.password();
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .setPort(properties.port())
               .setPGStartupWait(Duration.ofSeconds(30))
-              .start();
+              // Closed by this context, after the runs have recorded their end (SIGTERM).
+              .setRegisterShutdownHook(false)
+              .setOverrideWorkingDirectory(lockdown.binariesWorkingDirectory())
+              .setPgBinaryResolver(lockdown.binaryResolver())
+              .setConnectConfig("password", password)
+              .setDataDirectoryCustomizer(directory -> lockdown.prepare(password));
+      EmbeddedDatabaseLockdown.serverSettings().forEach(builder::setServerConfig);
+      EmbeddedPostgres postgres = builder.start();
+      lockdown.tightenAfterStart();
       log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
       return postgres;
     } catch (StartupFailure e) {
@@ -63,10 +75,15 @@ class EmbeddedDatabaseConfiguration {
 
   @Bean
   @ConfigurationProperties("spring.datasource.hikari")
-  HikariDataSource dataSource(EmbeddedPostgres postgres) {
+  HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
-    dataSource.setUsername("postgres");
+    dataSource.setUsername(EmbeddedDatabaseLockdown.USER);
+    dataSource.setPassword(
+        new EmbeddedDatabaseLockdown(
+                properties.dataDirectory().toAbsolutePath(),
+                properties.binariesDirectory().toAbsolutePath())
+            .password());
     return dataSource;
   }
 

@@ -9,12 +9,40 @@ import org.springframework.boot.diagnostics.FailureAnalysisReporter;
  */
 public class OneLineFailureReporter implements FailureAnalysisReporter {
 
+  private static volatile Throwable lastReported;
+
   @Override
   public void report(FailureAnalysis analysis) {
     String description = flatten(analysis.getDescription());
     String action = flatten(analysis.getAction());
     String line = action.isEmpty() ? description : description + " -> " + action;
     System.err.println("kasparro: cannot start: " + line);
+    lastReported = analysis.getCause();
+  }
+
+  /**
+   * Prints the one line for a failure no analyzer explained (Spring's own report of it is off): the
+   * most specific message in its causes.
+   */
+  public static void reportUnanalysed(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t == lastReported) {
+        return;
+      }
+    }
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message =
+        root.getMessage() == null
+            ? root.getClass().getSimpleName()
+            : root.getClass().getSimpleName() + ": " + root.getMessage();
+    System.err.println(
+        "kasparro: cannot start: "
+            + flatten(message)
+            + " (run with --logging.level.org.springframework.boot.SpringApplication=error for"
+            + " the stack trace)");
   }
 
   private static String flatten(String text) {

@@ -54,6 +54,11 @@ public final class AppProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** SIGTERM, as a container runtime or Kubernetes sends it, without waiting. */
+  public void sigterm() {
+    process.destroy();
+  }
+
   /** SIGKILL: no shutdown hook, no cleanup, as in a crash. */
   public void kill9() throws InterruptedException {
     process.destroyForcibly();

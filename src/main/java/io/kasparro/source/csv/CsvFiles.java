@@ -46,4 +46,43 @@ final class CsvFiles {
     }
     return -1;
   }
+
+  /** Why {@link #resolve} found nothing for {@code pattern}, for the run's error. */
+  static String whyNothing(String pattern) {
+    int firstGlob = indexOfGlob(pattern);
+    Path path =
+        Path.of(
+                firstGlob < 0
+                    ? pattern
+                    : pattern
+                            .substring(0, Math.max(0, pattern.lastIndexOf('/', firstGlob) + 1))
+                            .isEmpty()
+                        ? "."
+                        : pattern.substring(0, pattern.lastIndexOf('/', firstGlob) + 1))
+            .toAbsolutePath()
+            .normalize();
+    try {
+      path.toRealPath();
+    } catch (java.nio.file.FileSystemLoopException e) {
+      return path + " is a symbolic link loop";
+    } catch (java.nio.file.NoSuchFileException e) {
+      return path + " does not exist";
+    } catch (IOException e) {
+      if (e.getMessage() != null && e.getMessage().contains("many levels of symbolic links")) {
+        return path + " is a symbolic link loop";
+      }
+      return path + ": " + e.getClass().getSimpleName() + " " + e.getMessage();
+    }
+    if (firstGlob < 0) {
+      return Files.isDirectory(path)
+          ? path + " is a directory, not a file"
+          : path + " is not a regular file";
+    }
+    return Files.isDirectory(path)
+        ? "no regular file in "
+            + path
+            + " matches "
+            + pattern.substring(pattern.lastIndexOf('/', firstGlob) + 1)
+        : path + " is not a directory";
+  }
 }

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
+import io.kasparro.source.InvalidRecordException;
 import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.RawRecord;
 import io.kasparro.source.SilverRecord;
@@ -60,19 +61,44 @@ public class CsvSource implements Source {
   public void extract(JsonNode checkpoint, BatchSink sink) throws IOException {
     List<Path> files = CsvFiles.resolve(properties.path());
     if (files.isEmpty()) {
-      log.warn("No CSV file matches {}", properties.path());
+      throw new CsvFileProblems(
+          List.of(
+              "kasparro.sources.csv.path '"
+                  + properties.path()
+                  + "' matches no readable file ("
+                  + CsvFiles.whyNothing(properties.path())
+                  + ")"));
     }
     ObjectNode progress =
         checkpoint.path("files").isObject()
             ? ((ObjectNode) checkpoint.get("files")).deepCopy()
             : json.createObjectNode();
+    List<String> problems = new ArrayList<>();
     for (Path file : files) {
-      readFile(file, progress, sink);
+      try {
+        readFile(file, progress, sink).ifPresent(problems::add);
+      } catch (java.nio.file.AccessDeniedException e) {
+        problems.add(file.getFileName() + ": cannot be read: permission denied");
+      } catch (java.nio.file.NoSuchFileException e) {
+        problems.add(file.getFileName() + ": disappeared before it could be read");
+      } catch (IOException e) {
+        problems.add(
+            file.getFileName()
+                + ": cannot be read: "
+                + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CsvFileProblems(problems);
     }
   }
 
   @Override
   public SilverRecord transform(JsonNode payload) {
+    if (payload.has(TOO_LARGE)) {
+      throw new InvalidRecordException(TOO_LARGE, payload.get(TOO_LARGE).asString());
+    }
     return rowMapper.toQuote(payload.path("row"));
   }
 
@@ -81,21 +107,33 @@ public class CsvSource implements Source {
     return CsvRowMapper.SCHEMA;
   }
 
-  private void readFile(Path file, ObjectNode progress, BatchSink sink) throws IOException {
+  /**
+   * Reads one file from where its checkpoint left it.
+   *
+   * @return what was wrong with the file, if it yielded nothing it should have
+   */
+  private java.util.Optional<String> readFile(Path file, ObjectNode progress, BatchSink sink)
+      throws IOException {
     String key = file.toString();
     long size = Files.size(file);
     long start = resumeOffset(file, size, progress.get(key));
     if (start == size) {
       log.info("{} unchanged since the last run ({} bytes), skipping", file.getFileName(), size);
-      return;
+      return java.util.Optional.empty();
     }
     if (start > 0) {
       long previousSize = progress.get(key).path("size").asLong(start);
-      if (previousSize == size) {
+      if (previousSize == size && !lineBreakAfter(file, start)) {
         log.info(
             "{} unchanged since the last run ({} bytes); reading its last line again, which has"
                 + " no line break yet",
             file.getFileName(),
+            size);
+      } else if (previousSize == size) {
+        log.info(
+            "{}: resuming at byte {} of {} where the last run stopped",
+            file.getFileName(),
+            start,
             size);
       } else {
         log.info(
@@ -108,24 +146,39 @@ public class CsvSource implements Source {
     List<String> header = readHeader(file);
     if (header.isEmpty()) {
       log.warn("{} has no header line, skipping", file.getFileName());
-      return;
+      return java.util.Optional.of(file.getFileName() + ": empty, no header line");
+    }
+    if (header.stream().anyMatch(field -> field.indexOf('\0') >= 0)) {
+      return java.util.Optional.of(
+          file.getFileName()
+              + ": NUL bytes in its header line; it looks UTF-16 (or binary): save it as UTF-8");
     }
     ProgressLog progressLog = new ProgressLog(file, size, start);
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(start);
-      RecordSplitter splitter = new RecordSplitter(in, start);
+      int maxRecordBytes =
+          (int) Math.min(Integer.MAX_VALUE - 16, properties.maxRecordBytes().toBytes());
+      long maxBatchBytes = 16L * maxRecordBytes;
+      RecordSplitter splitter = new RecordSplitter(in, start, maxRecordBytes);
       if (start == 0) {
         splitter.next();
       }
-      List<RawRecord> records = new ArrayList<>(properties.batchSize());
+      List<RawRecord> records = new ArrayList<>(Math.min(properties.batchSize(), 1024));
+      long batchBytes = 0;
       long rows = 0;
       String line;
       while ((line = splitter.next()) != null) {
-        records.add(toRawRecord(file, header, line));
+        RawRecord record =
+            splitter.oversizedLength() >= 0
+                ? oversized(file, splitter.recordEnd(), splitter.oversizedLength())
+                : toRawRecord(file, header, line);
+        records.add(record);
+        batchBytes += record.payloadJson().length();
         rows++;
-        if (records.size() == properties.batchSize()) {
+        if (records.size() == properties.batchSize() || batchBytes >= maxBatchBytes) {
           emit(sink, records, progress, file, splitter.resumeOffset(), size);
-          records = new ArrayList<>(properties.batchSize());
+          records = new ArrayList<>(Math.min(properties.batchSize(), 1024));
+          batchBytes = 0;
           progressLog.maybeLog(splitter.recordEnd(), rows);
         }
       }
@@ -133,6 +186,69 @@ public class CsvSource implements Source {
         emit(sink, records, progress, file, splitter.resumeOffset(), size);
       }
       progressLog.done(splitter.recordEnd(), rows);
+      if (rows == 0 && start == 0) {
+        return java.util.Optional.of(
+            file.getFileName()
+                + ": no rows after its header"
+                + (crOnlyLineEnds(file)
+                    ? " (its lines end in CR alone: save it with LF or CRLF line ends)"
+                    : ""));
+      }
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** A record over the size limit, kept as a stub that fails its transform, saying why. */
+  private RawRecord oversized(Path file, long endOffset, long length) {
+    ObjectNode payload = json.createObjectNode();
+    payload.put("file", file.getFileName().toString());
+    payload.put("end_offset", endOffset);
+    payload.put(
+        TOO_LARGE,
+        "a record of "
+            + length
+            + " bytes, over kasparro.sources.csv.max-record-bytes ("
+            + properties.maxRecordBytes().toBytes()
+            + ")");
+    return new RawRecord(file.getFileName() + "@" + endOffset, json.writeValueAsString(payload));
+  }
+
+  static final String TOO_LARGE = "record_too_large";
+
+  /**
+   * Whether a line break follows {@code offset} (within a record's maximum length): if not, what is
+   * left is the last line, still without one; if so, an earlier run stopped part way.
+   */
+  private boolean lineBreakAfter(Path file, long offset) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(offset);
+      byte[] buffer = new byte[8192];
+      long left = properties.maxRecordBytes().toBytes() + 1;
+      int read;
+      while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n') {
+            return true;
+          }
+        }
+        left -= read;
+      }
+      return false;
+    }
+  }
+
+  /** Whether the start of the file has carriage returns but no line feed. */
+  private static boolean crOnlyLineEnds(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] start = in.readNBytes(64 * 1024);
+      boolean cr = false;
+      for (byte b : start) {
+        if (b == '\n') {
+          return false;
+        }
+        cr |= b == '\r';
+      }
+      return cr;
     }
   }
 
@@ -154,7 +270,11 @@ public class CsvSource implements Source {
 
   private List<String> readHeader(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file);
-        RecordSplitter splitter = new RecordSplitter(in, 0)) {
+        RecordSplitter splitter =
+            new RecordSplitter(
+                in,
+                0,
+                (int) Math.min(Integer.MAX_VALUE - 16, properties.maxRecordBytes().toBytes()))) {
       String line = splitter.next();
       if (line == null) {
         return List.of();

@@ -25,7 +25,19 @@ final class RecordSplitter implements AutoCloseable {
   private long recordEnd;
   private long resumeOffset;
 
+  private final int maxRecordBytes;
+  private long oversizedLength = -1;
+
   RecordSplitter(InputStream in, long startOffset) {
+    this(in, startOffset, Integer.MAX_VALUE - 16);
+  }
+
+  /**
+   * @param maxRecordBytes longest record kept: of a longer one only this many first bytes are kept
+   *     (and {@link #oversizedLength()} says how long it was), so memory stays bounded
+   */
+  RecordSplitter(InputStream in, long startOffset, int maxRecordBytes) {
+    this.maxRecordBytes = maxRecordBytes;
     this.in = in;
     this.position = startOffset;
     this.recordEnd = startOffset;
@@ -43,6 +55,7 @@ final class RecordSplitter implements AutoCloseable {
       boolean inQuotes = false;
       boolean sawAny = false;
       boolean terminated = false;
+      long fullLength = 0;
       while (!terminated) {
         if (chunkPosition == chunkLimit && !fill()) {
           break;
@@ -60,6 +73,8 @@ final class RecordSplitter implements AutoCloseable {
           }
         }
         int take = terminated ? i - 1 - from : i - from;
+        fullLength += take;
+        take = Math.max(0, Math.min(take, maxRecordBytes - length));
         if (length + take > record.length) {
           record = Arrays.copyOf(record, Math.max(record.length * 2, length + take));
         }
@@ -73,6 +88,7 @@ final class RecordSplitter implements AutoCloseable {
       }
       recordEnd = position;
       resumeOffset = terminated ? position : start;
+      oversizedLength = fullLength > maxRecordBytes ? fullLength : -1;
       if (length > 0 && record[length - 1] == '\r') {
         length--;
       }
@@ -80,6 +96,14 @@ final class RecordSplitter implements AutoCloseable {
         return new String(record, 0, length, StandardCharsets.UTF_8);
       }
     }
+  }
+
+  /**
+   * The length in bytes of the record last returned, when it was longer than the maximum (it was
+   * then cut to the maximum); else -1.
+   */
+  long oversizedLength() {
+    return oversizedLength;
   }
 
   /** Byte offset just after the record last returned by {@link #next()}. */

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize a response body larger than this fails the call without retry
  * @param maxRateLimitWait how long a call may wait for the source's client-side rate limit before
  *     it fails
+ * @param requestDeadline the longest one request may take, connecting, waiting and reading the
+ *     whole body together (the read timeout alone restarts with every byte received)
  * @param retry retries of transient failures (connection errors, timeouts, 429, 5xx)
  * @param circuitBreaker the per-source circuit breaker
  */
@@ -26,6 +28,7 @@ public record HttpPolicyProperties(
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("50MB") DataSize maxBodySize,
     @DefaultValue("5m") Duration maxRateLimitWait,
+    @DefaultValue("5m") Duration requestDeadline,
     @Valid @DefaultValue RetryPolicy retry,
     @Valid @DefaultValue BreakerPolicy circuitBreaker) {
 
@@ -35,13 +38,17 @@ public record HttpPolicyProperties(
    * @param maxAttempts calls in total, the first one included
    * @param initialBackoff the backoff ceiling before the first retry; it doubles with each retry
    * @param maxBackoff the backoff ceiling never grows beyond this
-   * @param maxWait a {@code Retry-After} or {@code x-ratelimit-reset} longer than this is cut to it
+   * @param maxWait the longest wait an upstream may ask for ({@code Retry-After}, {@code
+   *     x-ratelimit-reset}); asking for more fails the call at once, without waiting
+   * @param minWait the shortest wait before a retry the upstream asked for: a zero, negative or
+   *     past {@code Retry-After} waits this long
    */
   public record RetryPolicy(
       @Min(1) @Max(20) @DefaultValue("4") int maxAttempts,
       @DefaultValue("1s") Duration initialBackoff,
       @DefaultValue("30s") Duration maxBackoff,
-      @DefaultValue("2m") Duration maxWait) {}
+      @DefaultValue("2m") Duration maxWait,
+      @DefaultValue("1s") Duration minWait) {}
 
   /**
    * Stops calling a failing upstream for a while. Only transient failures count; a 4xx or a

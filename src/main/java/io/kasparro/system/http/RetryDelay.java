@@ -39,6 +39,9 @@ final class RetryDelay {
    */
   Duration before(int retry, Duration requested) {
     if (requested != null) {
+      if (requested.compareTo(policy.minWait()) < 0) {
+        return policy.minWait();
+      }
       return requested.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : requested;
     }
     long ceiling = policy.initialBackoff().toMillis();

@@ -12,13 +12,13 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequest;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
@@ -35,23 +35,25 @@ public final class UpstreamClient {
   private static final String USER_AGENT = "kasparro (market-data ETL)";
 
   private final String source;
-  private final ClientHttpRequestFactory requests;
+  private final DeadlineRequestFactory requests;
   private final Redaction redaction;
   private final long maxBodyBytes;
   private final Clock clock;
   private final UpstreamMetrics metrics;
   private final Retry retry;
+  private final Duration maxWait;
   private final CircuitBreaker breaker;
   private final RateLimiter rateLimiter;
 
   UpstreamClient(
       String source,
-      ClientHttpRequestFactory requests,
+      DeadlineRequestFactory requests,
       Redaction redaction,
       long maxBodyBytes,
       Clock clock,
       UpstreamMetrics metrics,
       Retry retry,
+      Duration maxWait,
       CircuitBreaker breaker,
       RateLimiter rateLimiter) {
     this.source = source;
@@ -61,6 +63,7 @@ public final class UpstreamClient {
     this.clock = clock;
     this.metrics = metrics;
     this.retry = retry;
+    this.maxWait = maxWait;
     this.breaker = breaker;
     this.rateLimiter = rateLimiter;
   }
@@ -115,6 +118,65 @@ public final class UpstreamClient {
   }
 
   private <T> T attempt(URI uri, String url, Map<String, String> headers, BodyReader<T> reader) {
+    DeadlineRequestFactory.Watch watch = requests.watch();
+    try (watch) {
+      return watched(uri, url, headers, reader);
+    } catch (UpstreamException e) {
+      if (watch.expired() && e.isTransient()) {
+        throw deadlineExceeded(url);
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      if (watch.expired()) {
+        throw deadlineExceeded(url);
+      }
+      throw e;
+    }
+  }
+
+  private UpstreamException deadlineExceeded(String url) {
+    metrics.request(Outcome.TIMEOUT);
+    return UpstreamException.transientFailure(
+        redaction.text(
+            source
+                + ": GET "
+                + url
+                + " did not complete within its deadline of "
+                + requests.deadline().toSeconds()
+                + " s (kasparro.http.request-deadline)"),
+        null);
+  }
+
+  /**
+   * A wait the upstream asked for that is longer than the policy allows, or than the run has left,
+   * fails the call now instead of holding the run.
+   */
+  private UpstreamException waitOrFail(String answered, Duration requested) {
+    if (requested != null) {
+      Duration remaining = RunBudget.remaining(clock.instant());
+      if (requested.compareTo(maxWait) > 0) {
+        return UpstreamException.permanent(
+            answered
+                + "; it asks to wait "
+                + requested.toSeconds()
+                + " s, more than kasparro.http.retry.max-wait ("
+                + maxWait.toSeconds()
+                + " s): not retried");
+      }
+      if (remaining != null && requested.compareTo(remaining) > 0) {
+        return UpstreamException.permanent(
+            answered
+                + "; it asks to wait "
+                + requested.toSeconds()
+                + " s, more than the run has left ("
+                + Math.max(0, remaining.toSeconds())
+                + " s of kasparro.runs.max-duration): not retried");
+      }
+    }
+    return UpstreamException.transientFailure(answered, requested);
+  }
+
+  private <T> T watched(URI uri, String url, Map<String, String> headers, BodyReader<T> reader) {
     try {
       ClientHttpRequest request = requests.createRequest(uri, HttpMethod.GET);
       request.getHeaders().set(HttpHeaders.USER_AGENT, USER_AGENT);
@@ -124,12 +186,12 @@ public final class UpstreamClient {
         if (status == HttpStatus.TOO_MANY_REQUESTS.value()) {
           metrics.rateLimited();
           metrics.request(Outcome.RATE_LIMITED);
-          throw UpstreamException.transientFailure(
+          throw waitOrFail(
               answered(url, status, response), RetryDelay.requested(response.getHeaders(), clock));
         }
         if (status >= 500) {
           metrics.request(Outcome.SERVER_ERROR);
-          throw UpstreamException.transientFailure(
+          throw waitOrFail(
               answered(url, status, response), RetryDelay.requested(response.getHeaders(), clock));
         }
         if (status < 200 || status >= 300) {

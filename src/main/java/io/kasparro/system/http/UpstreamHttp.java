@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,7 +56,7 @@ public class UpstreamHttp {
    */
   public UpstreamClient client(
       String source, int ratePerMinute, Duration readTimeout, List<String> secrets) {
-    SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+    DeadlineRequestFactory requests = new DeadlineRequestFactory(policy.requestDeadline());
     requests.setConnectTimeout(policy.connectTimeout());
     requests.setReadTimeout(readTimeout);
     UpstreamMetrics metrics = new UpstreamMetrics(meters, source);
@@ -82,6 +81,7 @@ public class UpstreamHttp {
         clock,
         metrics,
         retry,
+        policy.retry().maxWait(),
         breakers.circuitBreaker(source),
         RateLimiter.of(source, rateLimiterConfig(ratePerMinute)));
   }

@@ -15,7 +15,11 @@ class RetryDelayTest {
   static final Clock CLOCK = TestClock.at(NOW.toString());
   static final HttpPolicyProperties.RetryPolicy POLICY =
       new HttpPolicyProperties.RetryPolicy(
-          5, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
+          5,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(1));
 
   @Test
   void retryAfterInSecondsIsTheWait() {
@@ -63,6 +67,20 @@ class RetryDelayTest {
   void unreadableOrAbsentHeadersLeaveTheWaitToTheBackoff() {
     assertThat(RetryDelay.requested(headers("Retry-After", "soon"), CLOCK)).isNull();
     assertThat(RetryDelay.requested(new HttpHeaders(), CLOCK)).isNull();
+  }
+
+  @Test
+  void aNegativeOrPastRequestedWaitStillWaitsTheMinimum() {
+    RetryDelay delay = new RetryDelay(POLICY, () -> 0.5);
+
+    assertThat(delay.before(1, RetryDelay.requested(headers("Retry-After", "-1"), CLOCK)))
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(
+            delay.before(
+                1,
+                RetryDelay.requested(
+                    headers("Retry-After", "Fri, 20 Nov 2026 11:59:00 GMT"), CLOCK)))
+        .isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

@@ -19,8 +19,9 @@ public final class TestUpstream {
         Duration.ofSeconds(1),
         DataSize.ofMegabytes(1),
         Duration.ofSeconds(10),
+        Duration.ofSeconds(3),
         new HttpPolicyProperties.RetryPolicy(
-            3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(5)),
+            3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(5), Duration.ZERO),
         new HttpPolicyProperties.BreakerPolicy(50, 4, 4, Duration.ofMillis(300), 1));
   }
 

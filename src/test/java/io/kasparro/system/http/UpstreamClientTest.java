@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -269,5 +270,63 @@ class UpstreamClientTest {
         .tag("state", state)
         .gauge()
         .value();
+  }
+
+  private static UpstreamClient clientWith(Duration deadline, int attempts, Duration minWait) {
+    HttpPolicyProperties base = TestUpstream.policy();
+    HttpPolicyProperties policy =
+        new HttpPolicyProperties(
+            base.connectTimeout(),
+            base.maxBodySize(),
+            base.maxRateLimitWait(),
+            deadline,
+            new HttpPolicyProperties.RetryPolicy(
+                attempts,
+                Duration.ofMillis(10),
+                Duration.ofMillis(40),
+                Duration.ofSeconds(5),
+                minWait),
+            base.circuitBreaker());
+    return new UpstreamHttp(policy, new SimpleMeterRegistry(), java.time.Clock.systemUTC())
+        .client("coingecko", 6000, Duration.ofSeconds(2), List.of());
+  }
+
+  @Test
+  void anUpstreamDrippingOneByteASecondFailsAtTheRequestDeadline() {
+    upstream.stubFor(
+        get(urlPathEqualTo("/markets"))
+            .willReturn(ok("x".repeat(30)).withChunkedDribbleDelay(30, 30_000)));
+    UpstreamClient client = clientWith(Duration.ofSeconds(2), 1, Duration.ZERO);
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> fetch(client, "/markets"))
+        .isInstanceOf(UpstreamException.class)
+        .hasMessageContaining("did not complete within its deadline of 2 s");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+  }
+
+  @Test
+  void aRetryAfterBeyondTheMaximumWaitFailsAtOnceWithoutWaiting() {
+    stubInSequence(aResponse().withStatus(429).withHeader("Retry-After", "999999"), ok("fine"));
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> fetch(client, "/markets"))
+        .isInstanceOf(UpstreamException.class)
+        .hasMessageContaining("asks to wait 999999 s, more than kasparro.http.retry.max-wait");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(requestTimes()).hasSize(1);
+  }
+
+  @Test
+  void aNegativeRetryAfterStillWaitsTheMinimum() {
+    stubInSequence(aResponse().withStatus(429).withHeader("Retry-After", "-1"), ok("fine"));
+
+    assertThat(fetch(clientWith(Duration.ofSeconds(5), 3, Duration.ofSeconds(1)), "/markets"))
+        .isEqualTo("fine");
+
+    List<Long> times = requestTimes();
+    assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(1000);
   }
 }

@@ -1,0 +1,86 @@
+package io.kasparro.system;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Every {@code kasparro.*} property the service reads, taken from its
+ * {@code @ConfigurationProperties} records: their components, nested records, lists and maps (a map
+ * takes any key below its name).
+ */
+final class KnownProperties {
+
+  private final Set<String> names = new TreeSet<>();
+  private final Set<String> mapPrefixes = new TreeSet<>();
+
+  private KnownProperties() {}
+
+  static KnownProperties scan(ClassLoader classLoader) {
+    KnownProperties known = new KnownProperties();
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+    for (BeanDefinition candidate : scanner.findCandidateComponents("io.kasparro")) {
+      Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), classLoader);
+      ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
+      String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
+      known.add(prefix, type);
+    }
+    return known;
+  }
+
+  private void add(String prefix, Type type) {
+    Class<?> raw = raw(type);
+    if (raw.isRecord()) {
+      for (RecordComponent component : raw.getRecordComponents()) {
+        add(prefix + "." + kebab(component.getName()), component.getGenericType());
+      }
+    } else if (Map.class.isAssignableFrom(raw)) {
+      mapPrefixes.add(prefix);
+    } else if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
+      names.add(prefix);
+    } else {
+      names.add(prefix);
+    }
+  }
+
+  private static Class<?> raw(Type type) {
+    if (type instanceof ParameterizedType parameterized) {
+      return (Class<?>) parameterized.getRawType();
+    }
+    return type instanceof Class<?> c ? c : Object.class;
+  }
+
+  private static String kebab(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+  }
+
+  /** Whether the property, in uniform form (lower case, no dashes or dots), is one of these. */
+  boolean contains(String uniform) {
+    return names.stream().anyMatch(name -> uniform(name).equals(uniform))
+        || mapPrefixes.stream()
+            .anyMatch(
+                prefix -> uniform.startsWith(uniform(prefix)) && !uniform.equals(uniform(prefix)));
+  }
+
+  /** Every name, map names ending in {@code .<key>}. */
+  Set<String> all() {
+    Set<String> all = new TreeSet<>(names);
+    mapPrefixes.forEach(prefix -> all.add(prefix + ".<key>"));
+    return all;
+  }
+
+  static String uniform(String name) {
+    return name.toLowerCase().replaceAll("\\[[^]]*]", "").replaceAll("[^a-z0-9]", "");
+  }
+}

@@ -1,0 +1,41 @@
+package io.kasparro.system;
+
+/** The text of {@code --help} and {@code --version}. */
+public final class Usage {
+
+  private Usage() {}
+
+  /** The version in the packaged jar's manifest. */
+  public static String version() {
+    String version = Usage.class.getPackage().getImplementationVersion();
+    return "kasparro "
+        + (version == null ? "(version unknown: not run from the packaged jar)" : version);
+  }
+
+  public static String help() {
+    return version()
+        + """
+
+
+        Usage: java -jar kasparro.jar [COMMAND] [--source=NAME] [--PROPERTY=VALUE ...]
+
+        Commands:
+          serve              HTTP API and scheduled ingestion of every enabled source (default)
+          run-once           run the enabled sources (or --source) once; exit 0 success or
+                             partial, 1 a run failed, 2 bad command line or configuration
+          replay             rebuild silver from bronze alone (no network)
+          replay-failures    transform the records in transform_failures again
+          help, --help, -h   print this and exit
+          --version          print the version and exit
+
+        Options:
+          --source=NAME      one source: csv, coingecko, coinpaprika or rss
+          --PROPERTY=VALUE   any configuration property, e.g. --kasparro.sources.csv.path=data/*.csv
+                             or --server.port=9090 (also from the environment:
+                             KASPARRO_SOURCES_CSV_PATH=...); see the README's Configuration table
+
+        Without SPRING_DATASOURCE_URL (or DATABASE_URL) the service runs on an embedded PostgreSQL
+        in ./data/postgres.
+        """;
+  }
+}
