@@ -1,0 +1,95 @@
+// The API-key dialog, and actions that need the key.
+
+import { ApiError, apiKey, post, setApiKey } from './api.js';
+import { h } from './dom.js';
+
+/** Resolves true once a key is stored for this tab; asks for one if there is none. */
+export function ensureKey(reason) {
+  if (apiKey()) {
+    return Promise.resolve(true);
+  }
+  return askForKey(reason);
+}
+
+export function askForKey(reason) {
+  const dialog = document.getElementById('key-dialog');
+  const input = document.getElementById('key-input');
+  document.getElementById('key-reason').textContent = reason;
+  input.value = '';
+  return new Promise((resolve) => {
+    dialog.addEventListener(
+      'close',
+      () => {
+        const ok = dialog.returnValue === 'ok' && input.value.trim() !== '';
+        if (ok) {
+          setApiKey(input.value.trim());
+        }
+        input.value = '';
+        resolve(ok);
+      },
+      { once: true },
+    );
+    dialog.showModal();
+    input.focus();
+  });
+}
+
+/**
+ * Runs a mutating request with the key, asking for it first when there is none and again once
+ * when the service refuses it (401).
+ */
+export async function withKey(reason, request) {
+  if (!(await ensureKey(reason))) {
+    return null;
+  }
+  try {
+    return await request();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setApiKey(null);
+      if (await askForKey(`The service refused the key: ${error.message}. ${reason}`)) {
+        return request();
+      }
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** "Run now" for one source: a 202 shows the new run, a 409 says it is already running. */
+export function runNowButton(source, onStarted) {
+  const out = h('span', { className: 'run-result', 'data-run-result': source });
+  const button = h(
+    'button',
+    {
+      className: 'primary',
+      'data-run-now': source,
+      onclick: async () => {
+        button.disabled = true;
+        out.textContent = '';
+        try {
+          const started = await withKey(`Starting a run of ${source} needs the API key.`, () =>
+            post('/runs', { source }),
+          );
+          if (started) {
+            out.replaceChildren(
+              'Started ',
+              h('a', { href: `#/runs/${started.run_id}`, 'data-started-run': started.run_id }, `run ${started.run_id}`),
+            );
+            onStarted?.(started);
+          }
+        } catch (error) {
+          out.className = 'run-result error';
+          out.textContent =
+            error instanceof ApiError && error.status === 409
+              ? `${source} is already running`
+              : error.message;
+        } finally {
+          button.disabled = false;
+        }
+      },
+    },
+    'Run now',
+  );
+  return h('span', { className: 'run-now' }, button, out);
+}
