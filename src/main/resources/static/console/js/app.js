@@ -22,7 +22,10 @@ let stop = null;
 function route() {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query);
-  const main = document.getElementById('view');
+  // Each view draws into its own element, so an answer that arrives after the user moved on lands
+  // in a detached element rather than over the next view.
+  const main = h('div', { className: 'view' });
+  document.getElementById('view').replaceChildren(main);
   if (stop) {
     stop();
     stop = null;

@@ -56,15 +56,21 @@ export async function withKey(reason, request) {
   }
 }
 
-/** "Run now" for one source: a 202 shows the new run, a 409 says it is already running. */
-export function runNowButton(source, onStarted) {
-  const out = h('span', { className: 'run-result', 'data-run-result': source });
+/**
+ * "Run now" for one source (a name, or a function that gives the chosen one): a 202 shows the new
+ * run, a 409 says it is already running.
+ */
+export function runNowButton(sourceOrChoice, onStarted) {
+  const choice = typeof sourceOrChoice === 'function' ? sourceOrChoice : () => sourceOrChoice;
+  const label = typeof sourceOrChoice === 'function' ? 'chosen' : sourceOrChoice;
+  const out = h('span', { className: 'run-result', 'data-run-result': label });
   const button = h(
     'button',
     {
       className: 'primary',
-      'data-run-now': source,
+      'data-run-now': label,
       onclick: async () => {
+        const source = choice();
         button.disabled = true;
         out.textContent = '';
         try {

@@ -9,17 +9,18 @@ const REFRESH_MS = 10000;
 export function render(main) {
   clear(main, h('h1', {}, 'Overview'), h('p', { className: 'muted' }, 'Loading…'));
   return poll(async () => {
-    const [health, stats, schedules] = await Promise.all([
+    const [health, stats, schedules, runs] = await Promise.all([
       get('/health').catch((e) => (e.status === 503 ? e.problem : Promise.reject(e))),
       get('/stats'),
       get('/schedules'),
+      get('/runs?limit=100'),
     ]);
     const anomalies = await recentAnomalies(stats);
     clear(
       main,
       h('h1', {}, 'Overview ', h('span', { className: 'muted small', id: 'updated' }, `updated ${new Date().toLocaleTimeString()}`)),
       summary(health, stats),
-      h('section', { className: 'cards' }, (health.sources || []).map((s) => card(s, stats, schedules))),
+      h('section', { className: 'cards' }, (health.sources || []).map((s) => card(s, stats, schedules, runs.data))),
       h('h2', {}, 'Recent anomalies'),
       anomalyList(anomalies),
     );
@@ -45,12 +46,12 @@ function tile(title, value, detail, id) {
   return h('div', { className: 'tile', id }, h('div', { className: 'muted small' }, title), h('div', { className: 'big' }, value), detail ? h('div', { className: 'muted small' }, detail) : null);
 }
 
-function card(health, stats, schedules) {
+function card(health, stats, schedules, runs) {
   const source = health.source;
   const stat = (stats.sources || []).find((s) => s.source === source) || {};
   const schedule = (schedules.data || []).find((s) => s.source === source) || {};
   const last = health.last_run;
-  const runStat = stat.last_run && last && stat.last_run.run_id === last.run_id ? stat.last_run : null;
+  const lastRun = last ? runs.find((r) => r.run_id === last.run_id) : null;
   return h(
     'article',
     { className: `card card-${health.status}`, 'data-source': source },
@@ -66,9 +67,12 @@ function card(health, stats, schedules) {
           ? [badge(last.status), ' ', h('a', { href: `#/runs/${last.run_id}` }, `#${last.run_id}`), ' ', time(last.ended_at)]
           : h('span', { className: 'muted' }, 'none yet'),
       ),
-      last ? [h('dt', {}, 'Duration'), h('dd', {}, duration(runStat?.duration_ms ?? millis(last)))] : null,
-      h('dt', {}, 'Records'),
-      h('dd', {}, `${count(stat.records?.loaded)} loaded of ${count(stat.records?.fetched)} fetched, ${count(stat.transform_failures)} failing`),
+      last ? [h('dt', {}, 'Duration'), h('dd', {}, duration(lastRun?.duration_ms ?? millis(last)))] : null,
+      lastRun
+        ? [h('dt', {}, 'Records'), h('dd', {}, `${count(lastRun.records.fetched)} fetched, ${count(lastRun.records.loaded)} loaded, ${count(lastRun.records.failed)} failed`)]
+        : null,
+      h('dt', {}, 'All runs'),
+      h('dd', {}, `${count(stat.runs?.total)} runs, ${count(stat.records?.loaded)} records loaded, `, h('a', { href: `#/quality?source=${encodeURIComponent(source)}` }, `${count(stat.transform_failures)} failing`)),
       health.running_run_id ? [h('dt', {}, 'Running'), h('dd', {}, h('a', { href: `#/runs/${health.running_run_id}` }, `run ${health.running_run_id}`))] : null,
       h('dt', {}, 'Next run'),
       h('dd', {}, schedule.next_run_at ? time(schedule.next_run_at) : h('span', { className: 'muted' }, 'not scheduled'), h('span', { className: 'muted' }, ` (every ${health.schedule})`)),

@@ -20,6 +20,7 @@ export function render(main, params) {
   const stop = poll(async () => {
     const [health, runs] = await Promise.all([get('/health').catch((e) => e.problem || {}), get(`/runs?${query}`)]);
     const sources = (health.sources || []).map((s) => s.source);
+    const runSelect = h('select', { id: 'run-source', 'aria-label': 'Source to run', onchange: (e) => e.stopPropagation() }, sources.map((v) => h('option', { value: v, selected: v === source }, v)));
     clear(
       main,
       h('h1', {}, 'Runs'),
@@ -29,10 +30,10 @@ export function render(main, params) {
         h('label', {}, 'Source ', select('source', ['', ...sources], source, 'any')),
         h('label', {}, 'Status ', select('status', ['', ...STATUSES], status, 'any')),
         h('span', { className: 'spacer' }),
-        source ? runNowButton(source, (run) => {
-              started = run;
-              stop.now();
-            }) : h('span', { className: 'muted small' }, 'Pick a source to run it now.'),
+        h('span', { className: 'run-now-form' }, 'Run ', runSelect, ' ', runNowButton(() => runSelect.value, (run) => {
+          started = run;
+          stop.now();
+        })),
       ),
       started
         ? h('p', { className: 'notice', id: 'run-started' }, `Run ${started.run_id} of ${started.source} started: `, h('a', { href: `#/runs/${started.run_id}` }, 'follow it'))
