@@ -235,6 +235,18 @@ class CandlesApiTest {
         .isEqualTo("asset_id");
   }
 
+  @Test
+  void theEndpointIsDocumentedWithItsParametersAndProblems() {
+    JsonNode operation = api.get("/openapi").body().at("/paths/~1assets~1{asset_id}~1candles/get");
+
+    assertThat(operation.get("summary").asString()).isEqualTo("Price history as candles");
+    assertThat(operation.get("parameters"))
+        .extracting(p -> p.get("name").asString())
+        .containsExactly("asset_id", "interval", "from", "to", "source");
+    assertThat(operation.get("responses").propertyNames()).contains("200", "400", "404", "503");
+    assertThat(operation.at("/responses/400/content").toString()).contains("more than the limit");
+  }
+
   private static JsonNode exact(Api.Response response) {
     return EXACT.readTree(response.raw().body());
   }
