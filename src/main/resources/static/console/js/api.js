@@ -54,8 +54,16 @@ async function answer(response) {
   return body;
 }
 
+/** A read. A 401 means the service asks for the key on reads too: the console then asks for it. */
 export async function get(path) {
-  return answer(await fetch(path, { headers: headers(false) }));
+  try {
+    return await answer(await fetch(path, { headers: headers(false) }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      document.dispatchEvent(new CustomEvent('api-key-needed', { detail: error.message }));
+    }
+    throw error;
+  }
 }
 
 export async function post(path, body) {

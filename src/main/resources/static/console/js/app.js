@@ -3,6 +3,7 @@
 
 import { apiKey, setApiKey } from './api.js';
 import { clear, h } from './dom.js';
+import { askForKey } from './key.js';
 import * as overview from './overview.js';
 import * as runs from './runs.js';
 import * as assets from './assets.js';
@@ -51,7 +52,18 @@ function showKeyState() {
   }
 }
 
+// With kasparro.api.require-key-for-reads the service refuses reads without the key: ask once for
+// it, then draw the view again.
+function keyNeeded() {
+  if (document.getElementById('key-dialog').open) {
+    return;
+  }
+  setApiKey(null);
+  askForKey('This service asks for the API key on reads too.').then((ok) => ok && route());
+}
+
 window.addEventListener('hashchange', route);
+document.addEventListener('api-key-needed', keyNeeded);
 document.addEventListener('api-key-changed', showKeyState);
 showKeyState();
 route();
