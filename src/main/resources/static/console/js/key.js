@@ -56,6 +56,24 @@ export async function withKey(reason, request) {
   }
 }
 
+// The outcome of the latest "Run now" per source, shown for a minute, so that a view drawn again by
+// its refresh still says what happened.
+const outcomes = new Map();
+const OUTCOME_MS = 60000;
+
+function showOutcome(out, source) {
+  const outcome = outcomes.get(source);
+  if (!outcome || Date.now() - outcome.at > OUTCOME_MS) {
+    return;
+  }
+  out.className = outcome.error ? 'run-result error' : 'run-result';
+  out.replaceChildren(
+    ...(outcome.run
+      ? ['Started ', h('a', { href: `#/runs/${outcome.run.run_id}`, 'data-started-run': outcome.run.run_id }, `run ${outcome.run.run_id}`)]
+      : [outcome.error]),
+  );
+}
+
 /**
  * "Run now" for one source (a name, or a function that gives the chosen one): a 202 shows the new
  * run, a 409 says it is already running.
@@ -78,18 +96,17 @@ export function runNowButton(sourceOrChoice, onStarted) {
             post('/runs', { source }),
           );
           if (started) {
-            out.replaceChildren(
-              'Started ',
-              h('a', { href: `#/runs/${started.run_id}`, 'data-started-run': started.run_id }, `run ${started.run_id}`),
-            );
+            outcomes.set(source, { at: Date.now(), run: started });
+            showOutcome(out, source);
             onStarted?.(started);
           }
         } catch (error) {
-          out.className = 'run-result error';
-          out.textContent =
+          const text =
             error instanceof ApiError && error.status === 409
               ? `${source} is already running`
               : error.message;
+          outcomes.set(source, { at: Date.now(), error: text });
+          showOutcome(out, source);
         } finally {
           button.disabled = false;
         }
@@ -97,5 +114,8 @@ export function runNowButton(sourceOrChoice, onStarted) {
     },
     'Run now',
   );
+  if (typeof sourceOrChoice !== 'function') {
+    showOutcome(out, sourceOrChoice);
+  }
   return h('span', { className: 'run-now' }, button, out);
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -40,6 +41,7 @@ final class Browser implements AutoCloseable {
   private final ChromeDriverService service;
   private final Path profile;
   private final String baseUrl;
+  private final List<String> expectedErrors = new ArrayList<>();
 
   private Browser(ChromeDriver driver, ChromeDriverService service, Path profile, String baseUrl) {
     this.driver = driver;
@@ -121,6 +123,11 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** An error line the test expects the browser to log once (a 409 it asked for, say). */
+  void expectError(String part) {
+    expectedErrors.add(part);
+  }
+
   /**
    * Checks what the page did so far: every request it made went to the service, and nothing was
    * logged as an error (a failed request, a script error, a console.error).
@@ -136,7 +143,9 @@ final class Browser implements AutoCloseable {
     List<LogEntry> errors =
         driver.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .filter(entry -> !expectedErrors.removeIf(entry.getMessage()::contains))
             .toList();
+    expectedErrors.clear();
     assertThat(errors).extracting(LogEntry::getMessage).isEmpty();
   }
 

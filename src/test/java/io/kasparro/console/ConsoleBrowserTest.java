@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kasparro.pipeline.SourceRunner;
 import io.kasparro.runs.TriggeredBy;
 import io.kasparro.source.SourceRegistry;
+import io.kasparro.support.Api;
 import io.kasparro.support.IntegrationTest;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -190,6 +193,36 @@ class ConsoleBrowserTest {
     browser.go("#/runs/" + lastRun("exchange"));
     browser.waitFor("tr[data-failure-id]");
     browser.screenshot("run");
+  }
+
+  @Test
+  void runNowOfASourceThatIsRunningSaysSo() {
+    feed.hold();
+    try {
+      Api.Response started =
+          new Api(port)
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/runs"))
+                      .header("Content-Type", "application/json")
+                      .header("X-API-Key", KEY)
+                      .POST(HttpRequest.BodyPublishers.ofString("{\"source\": \"feed\"}"))
+                      .build());
+      assertThat(started.status()).isEqualTo(202);
+      browser.open("#/");
+
+      browser.waitFor("[data-source='feed'] [data-run-now='feed']").click();
+      browser.waitFor("#key-input").sendKeys(KEY);
+      browser.waitFor("#key-ok").click();
+
+      assertThat(browser.waitFor("[data-source='feed'] .run-result.error").getText())
+          .isEqualTo("feed is already running");
+    } finally {
+      feed.release();
+    }
+    awaitFinished(lastRun("feed"));
+    // Chromium logs every 4xx answer; this one is expected.
+    browser.expectError(
+        "/runs - Failed to load resource: the server responded with a status of 409");
   }
 
   @Test

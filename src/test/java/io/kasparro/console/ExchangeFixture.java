@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +38,7 @@ final class ExchangeFixture implements Source {
   private volatile List<String> payloads = List.of();
   private volatile boolean down;
   private volatile boolean readsSeparators;
+  private volatile CountDownLatch hold = new CountDownLatch(0);
 
   ExchangeFixture(String name) {
     this.name = name;
@@ -53,6 +56,15 @@ final class ExchangeFixture implements Source {
     readsSeparators = value;
   }
 
+  /** Makes the next runs wait in extraction until {@link #release}: a run that is under way. */
+  void hold() {
+    hold = new CountDownLatch(1);
+  }
+
+  void release() {
+    hold.countDown();
+  }
+
   @Override
   public String name() {
     return name;
@@ -65,6 +77,9 @@ final class ExchangeFixture implements Source {
 
   @Override
   public void extract(JsonNode checkpoint, BatchSink sink) throws Exception {
+    if (!hold.await(30, TimeUnit.SECONDS)) {
+      throw new IOException(name + ": held for too long");
+    }
     if (down) {
       throw new IOException(name + ": GET https://" + name + ".example/prices failed: 503");
     }
