@@ -11,15 +11,35 @@ export function render(main, params) {
   const notice = h('p', { className: 'notice', id: 'replay-result', hidden: true });
   const load = async () => {
     const filter = source ? `&source=${encodeURIComponent(source)}` : '';
-    const [failures, drift] = await Promise.all([
+    const [failures, drift, health] = await Promise.all([
       get(`/transform-failures?limit=200${filter}`),
       get(`/schema-drift?limit=200${filter}`),
+      get('/health').catch((e) => e.problem || {}),
     ]);
+    const names = (health.sources || []).map((s) => s.source);
     const failing = [...new Set(failures.data.map((f) => f.source))].sort();
     clear(
       main,
       h('h1', {}, 'Data quality'),
-      source ? h('p', {}, `Only ${source}. `, h('a', { href: '#/quality' }, 'Show every source')) : null,
+      h(
+        'form',
+        { className: 'filters' },
+        h(
+          'label',
+          {},
+          'Source ',
+          h(
+            'select',
+            {
+              id: 'quality-source',
+              onchange: (e) => {
+                location.hash = e.target.value ? `#/quality?source=${encodeURIComponent(e.target.value)}` : '#/quality';
+              },
+            },
+            ['', ...names].map((v) => h('option', { value: v, selected: v === source }, v || 'any')),
+          ),
+        ),
+      ),
       notice,
       h('h2', {}, `Transform failures (${count(failures.pagination.total)})`),
       h('p', { className: 'muted' }, 'Records that reached bronze but failed validation. After a fix (a confirmed field mapping, a new release), a replay transforms them again; those that now load leave the list.'),
