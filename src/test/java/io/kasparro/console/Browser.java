@@ -86,6 +86,7 @@ final class Browser implements AutoCloseable {
   void open(String hash) {
     driver.get(baseUrl + "/");
     driver.executeScript("sessionStorage.clear()");
+    driver.navigate().refresh();
     go(hash);
   }
 
