@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     KASPARRO_API_KEY}), never in a file in the repository; empty means none
  * @param requireKeyForReads whether GET requests need the key too (except the public paths)
  * @param publicPaths paths (Ant patterns) readable without a key even when reads need one: probes,
- *     documentation
+ *     documentation, and the console's static files (its API calls then send the key)
  */
 @ConfigurationProperties("kasparro.api")
 public record ApiSecurityProperties(
@@ -26,7 +26,11 @@ public record ApiSecurityProperties(
           "/swagger-ui/**",
           "/openapi",
           "/openapi/**",
-          "/openapi.yaml"
+          "/openapi.yaml",
+          "/",
+          "/index.html",
+          "/console/**",
+          "/webjars/**"
         })
         List<String> publicPaths) {
 
