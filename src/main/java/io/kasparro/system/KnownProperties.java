@@ -6,6 +6,7 @@ import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +23,12 @@ final class KnownProperties {
 
   private final Set<String> names = new TreeSet<>();
   private final Set<String> mapPrefixes = new TreeSet<>();
+
+  /**
+   * Maps of records ({@code kasparro.sources.<key>.schedule}): the prefix and each field below a
+   * key.
+   */
+  private final Map<String, Set<String>> mapFields = new TreeMap<>();
 
   private KnownProperties() {}
 
@@ -46,7 +53,17 @@ final class KnownProperties {
         add(prefix + "." + kebab(component.getName()), component.getGenericType());
       }
     } else if (Map.class.isAssignableFrom(raw)) {
-      mapPrefixes.add(prefix);
+      Type value =
+          type instanceof ParameterizedType parameterized
+              ? parameterized.getActualTypeArguments()[1]
+              : Object.class;
+      if (raw(value).isRecord()) {
+        KnownProperties fields = new KnownProperties();
+        fields.add("", value);
+        mapFields.computeIfAbsent(prefix, p -> new TreeSet<>()).addAll(fields.names);
+      } else {
+        mapPrefixes.add(prefix);
+      }
     } else if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
       names.add(prefix);
     } else {
@@ -70,13 +87,25 @@ final class KnownProperties {
     return names.stream().anyMatch(name -> uniform(name).equals(uniform))
         || mapPrefixes.stream()
             .anyMatch(
-                prefix -> uniform.startsWith(uniform(prefix)) && !uniform.equals(uniform(prefix)));
+                prefix -> uniform.startsWith(uniform(prefix)) && !uniform.equals(uniform(prefix)))
+        || mapFields.entrySet().stream()
+            .anyMatch(
+                entry ->
+                    entry.getValue().stream()
+                        .anyMatch(
+                            field ->
+                                uniform.startsWith(uniform(entry.getKey()))
+                                    && uniform.endsWith(uniform(field))
+                                    && uniform.length()
+                                        > uniform(entry.getKey()).length()
+                                            + uniform(field).length()));
   }
 
   /** Every name, map names ending in {@code .<key>}. */
   Set<String> all() {
     Set<String> all = new TreeSet<>(names);
     mapPrefixes.forEach(prefix -> all.add(prefix + ".<key>"));
+    mapFields.forEach((prefix, fields) -> fields.forEach(f -> all.add(prefix + ".<key>" + f)));
     return all;
   }
 
