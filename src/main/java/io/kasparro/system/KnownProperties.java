@@ -30,6 +30,9 @@ final class KnownProperties {
    */
   private final Map<String, Set<String>> mapFields = new TreeMap<>();
 
+  /** The prefixes of the properties classes: a key below one of them must be one of its names. */
+  private final Set<String> owners = new TreeSet<>();
+
   private KnownProperties() {}
 
   static KnownProperties scan(ClassLoader classLoader) {
@@ -41,6 +44,7 @@ final class KnownProperties {
       Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), classLoader);
       ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
       String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
+      known.owners.add(prefix);
       known.add(prefix, type);
     }
     return known;
@@ -84,21 +88,34 @@ final class KnownProperties {
 
   /** Whether the property, in uniform form (lower case, no dashes or dots), is one of these. */
   boolean contains(String uniform) {
-    return names.stream().anyMatch(name -> uniform(name).equals(uniform))
+    if (names.stream().anyMatch(name -> uniform(name).equals(uniform))
         || mapPrefixes.stream()
             .anyMatch(
-                prefix -> uniform.startsWith(uniform(prefix)) && !uniform.equals(uniform(prefix)))
-        || mapFields.entrySet().stream()
-            .anyMatch(
-                entry ->
-                    entry.getValue().stream()
-                        .anyMatch(
-                            field ->
-                                uniform.startsWith(uniform(entry.getKey()))
-                                    && uniform.endsWith(uniform(field))
-                                    && uniform.length()
-                                        > uniform(entry.getKey()).length()
-                                            + uniform(field).length()));
+                prefix ->
+                    uniform.startsWith(uniform(prefix)) && !uniform.equals(uniform(prefix)))) {
+      return true;
+    }
+    for (Map.Entry<String, Set<String>> entry : mapFields.entrySet()) {
+      String prefix = uniform(entry.getKey());
+      if (!uniform.startsWith(prefix) || uniform.equals(prefix)) {
+        continue;
+      }
+      boolean field =
+          entry.getValue().stream()
+              .map(KnownProperties::uniform)
+              .anyMatch(
+                  f -> uniform.endsWith(f) && uniform.length() > prefix.length() + f.length());
+      // A key no properties class owns (a source that reads only its schedule and its
+      // enabled flag) may carry any setting; one that a class owns is checked against it.
+      boolean owned =
+          owners.stream()
+              .map(KnownProperties::uniform)
+              .anyMatch(owner -> owner.length() > prefix.length() && uniform.startsWith(owner));
+      if (field || !owned) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every name, map names ending in {@code .<key>}. */
