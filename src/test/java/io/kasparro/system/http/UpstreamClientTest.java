@@ -303,7 +303,8 @@ class UpstreamClientTest {
         .isInstanceOf(UpstreamException.class)
         .hasMessageContaining("did not complete within its deadline of 2 s");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+    // The dribble alone would take 30 s; the bound is loose so a loaded machine cannot trip it.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(25));
   }
 
   @Test
@@ -315,7 +316,8 @@ class UpstreamClientTest {
         .isInstanceOf(UpstreamException.class)
         .hasMessageContaining("asks to wait 999999 s, more than kasparro.http.retry.max-wait");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    // The wait asked for is 999999 s; the bound is loose so a loaded machine cannot trip it.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
     assertThat(requestTimes()).hasSize(1);
   }
 
