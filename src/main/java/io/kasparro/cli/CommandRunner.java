@@ -49,7 +49,7 @@ public class CommandRunner {
   }
 
   public int run(Command command) {
-    List<Source> selected;
+    List<Source<?>> selected;
     if (command.source().isPresent()) {
       try {
         selected = List.of(sources.require(command.source().get()));
@@ -67,9 +67,9 @@ public class CommandRunner {
     };
   }
 
-  private int runEach(List<Source> selected) {
+  private int runEach(List<Source<?>> selected) {
     boolean anyFailed = false;
-    for (Source source : selected) {
+    for (Source<?> source : selected) {
       anyFailed |= !runOnce(source);
     }
     return anyFailed ? 1 : 0;
@@ -101,7 +101,7 @@ public class CommandRunner {
     List<ReplayResult> run() throws SQLException;
   }
 
-  private boolean runOnce(Source source) {
+  private boolean runOnce(Source<?> source) {
     try {
       RunResult result = runner.run(source, TriggeredBy.CLI);
       return result.status() != RunStatus.FAILED;

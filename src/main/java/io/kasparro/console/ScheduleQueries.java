@@ -62,7 +62,7 @@ class ScheduleQueries {
         .toList();
   }
 
-  private SourceScheduleView view(Source source, SourceScheduleView scheduled) {
+  private SourceScheduleView view(Source<?> source, SourceScheduleView scheduled) {
     return new SourceScheduleView(
         source.name(),
         schedules.expression(source.name()),

@@ -54,9 +54,9 @@ public class FailureReplayer {
    *
    * @throws SourceBusyException if one of them is running
    */
-  public List<ReplayResult> replay(List<Source> sources) throws SQLException {
+  public List<ReplayResult> replay(List<Source<?>> sources) throws SQLException {
     List<ReplayResult> results = new ArrayList<>();
-    for (Source source : sources) {
+    for (Source<?> source : sources) {
       try (SourceLocks ignored = SourceLocks.acquire(runLock, List.of(source))) {
         results.add(replay(source, clock.instant()));
       }
@@ -64,7 +64,7 @@ public class FailureReplayer {
     return results;
   }
 
-  private ReplayResult replay(Source source, Instant retriedAt) {
+  private ReplayResult replay(Source<?> source, Instant retriedAt) {
     ReplayResult result = new ReplayResult(source.name(), 0, 0, 0);
     long after = 0;
     List<BronzeReader.SourcedRow> page;

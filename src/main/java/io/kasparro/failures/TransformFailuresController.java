@@ -125,7 +125,7 @@ class TransformFailuresController {
           String source,
       HttpServletRequest request)
       throws SQLException {
-    List<Source> selected;
+    List<Source<?>> selected;
     if (source == null) {
       selected = sources.all();
     } else {

@@ -96,7 +96,7 @@ class HealthCheck {
             });
     Instant now = clock.instant();
     List<SourceHealth> report = new ArrayList<>();
-    for (Source source : sources.all()) {
+    for (Source<?> source : sources.all()) {
       String name = source.name();
       report.add(judge(source, lastRuns.get(name), running.get(name), lastSuccess.get(name), now));
     }
@@ -104,7 +104,7 @@ class HealthCheck {
   }
 
   private SourceHealth judge(
-      Source source,
+      Source<?> source,
       SourceHealth.LastRun lastRun,
       Long runningRunId,
       Instant lastSuccess,

@@ -71,7 +71,7 @@ public class SilverLoader {
   public record Loaded(int loaded, int failed) {}
 
   /** Loads rows just appended to bronze by run {@code runId}, recording any schema drift. */
-  public Loaded ingest(Source source, long runId, List<BronzeRow> rows) {
+  public Loaded ingest(Source<?> source, long runId, List<BronzeRow> rows) {
     List<RecordDrift> drifts = new ArrayList<>();
     Loaded loaded = load(source, rows, drifts, null, false);
     drift.record(source.name(), runId, drifts);
@@ -85,12 +85,12 @@ public class SilverLoader {
    * @param retriedAt stored on rows that still fail as {@code last_retried_at}; null when the rows
    *     are loaded into an empty silver (a rebuild), where they are first failures again
    */
-  public Loaded reload(Source source, List<BronzeRow> rows, Instant retriedAt) {
+  public Loaded reload(Source<?> source, List<BronzeRow> rows, Instant retriedAt) {
     return load(source, rows, new ArrayList<>(), retriedAt, true);
   }
 
   private Loaded load(
-      Source source,
+      Source<?> source,
       List<BronzeRow> rows,
       List<RecordDrift> drifts,
       Instant retriedAt,
@@ -135,7 +135,7 @@ public class SilverLoader {
     return new Loaded(loaded, failed.size());
   }
 
-  private SilverWriter<?> writerOf(Source source, SilverRecord record) {
+  private SilverWriter<?> writerOf(Source<?> source, SilverRecord record) {
     for (SilverWriter<?> writer : writers) {
       if (writer.type().isInstance(record)) {
         return writer;

@@ -34,7 +34,7 @@ public class BatchCommitter {
   }
 
   @Transactional
-  public RunCounts commit(Source source, long runId, Batch batch) {
+  public RunCounts commit(Source<?> source, long runId, Batch<?> batch) {
     List<BronzeRow> fresh =
         bronze.append(source.name(), runId, StorableText.storableIds(batch.records()));
     SilverLoader.Loaded loaded = silver.ingest(source, runId, fresh);

@@ -165,7 +165,7 @@ class RunsController {
     if (name == null) {
       throw new BadParameterException("source", "source is required, e.g. {\"source\": \"csv\"}");
     }
-    Source source = sources.require(name);
+    Source<?> source = sources.require(name);
     long runId = runner.start(source, TriggeredBy.MANUAL, executor);
     String href = "/runs/" + runId;
     return ResponseEntity.status(HttpStatus.ACCEPTED)

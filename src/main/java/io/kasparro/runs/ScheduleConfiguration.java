@@ -22,7 +22,7 @@ class ScheduleConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ScheduleConfiguration.class);
 
   /** A schedule that cannot be read stops startup, naming the property. */
-  private static void checkSchedule(SourceSchedules schedules, Source source) {
+  private static void checkSchedule(SourceSchedules schedules, Source<?> source) {
     try {
       schedules.of(source.name());
     } catch (IllegalArgumentException e) {

@@ -81,7 +81,7 @@ class ScheduleRegistrar {
                     name);
               }
             });
-    for (Source source : sources.all()) {
+    for (Source<?> source : sources.all()) {
       register(client, source, stored.get(source.name()), now);
       if (properties.runAtStartup()) {
         executor.execute(() -> runAtStartup(source));
@@ -89,7 +89,8 @@ class ScheduleRegistrar {
     }
   }
 
-  private void register(SchedulerClient client, Source source, SourceSchedule stored, Instant now) {
+  private void register(
+      SchedulerClient client, Source<?> source, SourceSchedule stored, Instant now) {
     SourceSchedule wanted = schedules.of(source.name());
     if (stored == null) {
       client.scheduleIfNotExists(
@@ -110,7 +111,7 @@ class ScheduleRegistrar {
     }
   }
 
-  private void runAtStartup(Source source) {
+  private void runAtStartup(Source<?> source) {
     try {
       runner.run(source, TriggeredBy.STARTUP);
     } catch (SourceBusyException busy) {

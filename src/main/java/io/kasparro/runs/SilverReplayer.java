@@ -59,8 +59,8 @@ public class SilverReplayer {
    *
    * @throws SourceBusyException if one of them is running
    */
-  public List<ReplayResult> replay(List<Source> sources) throws SQLException {
-    Map<String, Source> byName = new LinkedHashMap<>();
+  public List<ReplayResult> replay(List<Source<?>> sources) throws SQLException {
+    Map<String, Source<?>> byName = new LinkedHashMap<>();
     sources.forEach(source -> byName.put(source.name(), source));
     Map<String, ReplayResult> results = new LinkedHashMap<>();
     byName.keySet().forEach(name -> results.put(name, new ReplayResult(name, 0, 0, 0)));
@@ -107,7 +107,7 @@ public class SilverReplayer {
   }
 
   private void load(
-      Map<String, Source> sources,
+      Map<String, Source<?>> sources,
       List<BronzeReader.SourcedRow> batch,
       Map<String, ReplayResult> results) {
     String name = batch.get(0).source();

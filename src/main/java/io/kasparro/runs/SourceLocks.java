@@ -13,10 +13,10 @@ public final class SourceLocks implements AutoCloseable {
   /**
    * @throws SourceBusyException if one of the sources is running
    */
-  public static SourceLocks acquire(RunLock runLock, List<Source> sources) throws SQLException {
+  public static SourceLocks acquire(RunLock runLock, List<Source<?>> sources) throws SQLException {
     SourceLocks locks = new SourceLocks();
     try {
-      for (Source source : sources) {
+      for (Source<?> source : sources) {
         locks.held.add(runLock.acquire(source.name()));
       }
     } catch (SQLException | RuntimeException e) {

@@ -99,7 +99,7 @@ public class SourceRunner {
    *
    * @throws SourceBusyException if the source is already running somewhere
    */
-  public RunResult run(Source source, TriggeredBy triggeredBy) throws SQLException {
+  public RunResult run(Source<?> source, TriggeredBy triggeredBy) throws SQLException {
     try (RunLock.Held lock = runLock.acquire(source.name())) {
       return execute(source, open(source, triggeredBy), triggeredBy);
     }
@@ -113,7 +113,8 @@ public class SourceRunner {
    * @return the id of the opened run
    * @throws SourceBusyException if the source is already running somewhere
    */
-  public long start(Source source, TriggeredBy triggeredBy, Executor executor) throws SQLException {
+  public long start(Source<?> source, TriggeredBy triggeredBy, Executor executor)
+      throws SQLException {
     RunLock.Held lock = runLock.acquire(source.name());
     long runId;
     try {
@@ -138,12 +139,12 @@ public class SourceRunner {
   }
 
   /** Records an ending the database could not take earlier, then opens a new run. */
-  private long open(Source source, TriggeredBy triggeredBy) {
+  private long open(Source<?> source, TriggeredBy triggeredBy) {
     recordLateEnding(source.name());
     return runs.start(source.name(), triggeredBy);
   }
 
-  private RunResult execute(Source source, long runId, TriggeredBy triggeredBy) {
+  private RunResult execute(Source<?> source, long runId, TriggeredBy triggeredBy) {
     ActiveRun run = new ActiveRun(source.name(), Thread.currentThread(), new AtomicReference<>());
     active.put(runId, run);
     if (stopping) {
@@ -221,15 +222,15 @@ public class SourceRunner {
           + " committed batch";
   private static final String INTERRUPTED_METADATA = "{\"interrupted\": true}";
 
-  private RunResult executeLogged(
-      Source source, long runId, TriggeredBy triggeredBy, AtomicReference<String> stopReason) {
+  private <C> RunResult executeLogged(
+      Source<C> source, long runId, TriggeredBy triggeredBy, AtomicReference<String> stopReason) {
     Instant started = clock.instant();
     log.info("Run {} of {} started ({})", runId, source.name(), triggeredBy.dbValue());
     long limit = failureInjection.limitFor(source.name());
     RunCounts[] total = {RunCounts.ZERO};
     try {
       source.extract(
-          checkpoints.load(source.name()),
+          checkpoints.load(source.name(), source.firstCheckpoint()),
           batch -> {
             if (stopReason.get() != null) {
               throw new RunInterruptedException(stopReason.get());
@@ -258,7 +259,7 @@ public class SourceRunner {
   }
 
   private RunResult fail(
-      Source source, long runId, RunCounts counts, Exception e, Instant started) {
+      Source<?> source, long runId, RunCounts counts, Exception e, Instant started) {
     if (e instanceof RunInterruptedException) {
       // Clear the interrupt that stopped it, so the ending can still be written.
       Thread.interrupted();
@@ -341,7 +342,7 @@ public class SourceRunner {
   }
 
   private void logEnd(
-      Source source, long runId, RunStatus status, RunCounts counts, Instant started) {
+      Source<?> source, long runId, RunStatus status, RunCounts counts, Instant started) {
     long millis = Duration.between(started, clock.instant()).toMillis();
     log.info(
         "Run {} of {} ended {} in {} ms: fetched={} inserted={} duplicates={} loaded={} failed={}"

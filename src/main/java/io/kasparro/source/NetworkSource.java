@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (with the source's rate limit, timeout, auth header and masked key).
  *
  * @param <P> the source's configuration
+ * @param <C> the source's checkpoint
  */
-public abstract class NetworkSource<P extends UpstreamSettings> implements Source {
+public abstract class NetworkSource<P extends UpstreamSettings, C> implements Source<C> {
 
   private final String name;
   protected final P properties;

@@ -10,17 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class SourceRegistry {
 
-  private final Map<String, Source> byName = new LinkedHashMap<>();
+  private final Map<String, Source<?>> byName = new LinkedHashMap<>();
 
-  SourceRegistry(List<Source> sources) {
+  SourceRegistry(List<Source<?>> sources) {
     sources.forEach(source -> byName.put(source.name(), source));
   }
 
-  public List<Source> all() {
+  public List<Source<?>> all() {
     return List.copyOf(byName.values());
   }
 
-  public Optional<Source> find(String name) {
+  public Optional<Source<?>> find(String name) {
     return Optional.ofNullable(byName.get(name));
   }
 
@@ -29,7 +29,7 @@ public class SourceRegistry {
    *
    * @throws UnknownSourceException if there is none
    */
-  public Source require(String name) {
+  public Source<?> require(String name) {
     return find(name).orElseThrow(() -> new UnknownSourceException(name, names()));
   }
 

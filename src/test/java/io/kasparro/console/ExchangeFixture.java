@@ -8,6 +8,7 @@ import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.RawRecord;
 import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
+import io.kasparro.support.market.FixtureSource;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (or fails its run when told to be down), and reads prices with thousands separators only once the
  * test "fixes" it, so a failed record can be replayed into silver.
  */
-final class ExchangeFixture implements Source {
+final class ExchangeFixture implements Source<FixtureSource.Served> {
 
   static final PayloadSchema SCHEMA =
       PayloadSchema.builder()
@@ -71,7 +72,13 @@ final class ExchangeFixture implements Source {
   }
 
   @Override
-  public void extract(JsonNode checkpoint, BatchSink sink) throws Exception {
+  public FixtureSource.Served firstCheckpoint() {
+    return new FixtureSource.Served(0);
+  }
+
+  @Override
+  public void extract(FixtureSource.Served checkpoint, BatchSink<FixtureSource.Served> sink)
+      throws Exception {
     if (!hold.await(30, TimeUnit.SECONDS)) {
       throw new IOException(name + ": held for too long");
     }
@@ -82,7 +89,7 @@ final class ExchangeFixture implements Source {
         payloads.stream()
             .map(p -> new RawRecord(json.readTree(p).get("id").asString(), p))
             .toList();
-    sink.accept(new Batch(records, json.createObjectNode().put("served", records.size())));
+    sink.accept(new Batch<>(records, new FixtureSource.Served(records.size())));
   }
 
   @Override

@@ -107,7 +107,7 @@ class MetricsApiTest {
             + "BTC,Bitcoin,91000.5,1800000000000,40000000000,2026-11-20T12:00:00Z\n"
             + "ETH,Ethereum,n/a,375000000000,21000000000,2026-11-20T12:00:00Z\n"
             + "SOL,Solana,n/a,77800000000,5550000000,2026-11-20T12:00:00Z\n");
-    Source csv = CsvFixture.source(dir, json);
+    Source<?> csv = CsvFixture.source(dir, json);
     RunResult run = runner.run(csv, TriggeredBy.CLI);
     Api api = new Api(port);
     double failedBefore = scrape(port).get("kasparro_transform_failures_total{source=\"csv\"}");
@@ -134,15 +134,20 @@ class MetricsApiTest {
   }
 
   /** The CSV source as a corrected release that reads a price of "n/a" as 1 would read it. */
-  private static Source readingNaAsOneDollar(Source csv) {
-    return new Source() {
+  private static Source<Integer> readingNaAsOneDollar(Source<?> csv) {
+    return new Source<>() {
+      @Override
+      public Integer firstCheckpoint() {
+        return 0;
+      }
+
       @Override
       public String name() {
         return csv.name();
       }
 
       @Override
-      public void extract(JsonNode checkpoint, BatchSink sink) {
+      public void extract(Integer checkpoint, BatchSink<Integer> sink) {
         throw new UnsupportedOperationException("replays read bronze only");
       }
 

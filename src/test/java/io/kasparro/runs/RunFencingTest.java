@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 @IntegrationTest
 class RunFencingTest {
@@ -26,7 +25,7 @@ class RunFencingTest {
 
   @Test
   void aRunClosedByAnotherProcessCommitsNoFurtherBatch() throws Exception {
-    Source source = new TakenOverAfterFirstBatch(jdbc);
+    Source<?> source = new TakenOverAfterFirstBatch(jdbc);
 
     RunResult result = runner.run(source, TriggeredBy.CLI);
 
@@ -47,8 +46,15 @@ class RunFencingTest {
         .startsWith("abandoned");
   }
 
+  private record Progress(int batch) {}
+
   /** Emits two batches; between them another process closes the run, as a node taking over does. */
-  private record TakenOverAfterFirstBatch(JdbcTemplate jdbc) implements Source {
+  private record TakenOverAfterFirstBatch(JdbcTemplate jdbc) implements Source<Progress> {
+
+    @Override
+    public Progress firstCheckpoint() {
+      return new Progress(0);
+    }
 
     @Override
     public String name() {
@@ -56,7 +62,7 @@ class RunFencingTest {
     }
 
     @Override
-    public void extract(JsonNode checkpoint, BatchSink sink) {
+    public void extract(Progress checkpoint, BatchSink<Progress> sink) {
       sink.accept(batch(1));
       jdbc.update(
           "UPDATE etl_runs SET status = 'failed', ended_at = now(),"
@@ -65,10 +71,8 @@ class RunFencingTest {
       sink.accept(batch(2));
     }
 
-    private static Batch batch(int n) {
-      return new Batch(
-          List.of(new RawRecord("r" + n, "{\"n\": " + n + "}")),
-          JsonNodeFactory.instance.objectNode().put("batch", n));
+    private static Batch<Progress> batch(int n) {
+      return new Batch<>(List.of(new RawRecord("r" + n, "{\"n\": " + n + "}")), new Progress(n));
     }
 
     @Override

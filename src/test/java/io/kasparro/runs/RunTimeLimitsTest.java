@@ -44,15 +44,20 @@ class RunTimeLimitsTest {
   }
 
   /** A source that waits for its upstream forever (interruptibly, as an HTTP retry wait does). */
-  static Source hanging() {
-    return new Source() {
+  static Source<Integer> hanging() {
+    return new Source<>() {
+      @Override
+      public Integer firstCheckpoint() {
+        return 0;
+      }
+
       @Override
       public String name() {
         return "slow";
       }
 
       @Override
-      public void extract(JsonNode checkpoint, BatchSink sink) throws Exception {
+      public void extract(Integer checkpoint, BatchSink<Integer> sink) throws Exception {
         Thread.sleep(Duration.ofMinutes(10).toMillis());
       }
 
@@ -85,7 +90,8 @@ class RunTimeLimitsTest {
         .doNothing()
         .when(runs)
         .finish(eq(7L), eq(RunStatus.FAILED), any(), any(), any());
-    when(checkpoints.load(anyString())).thenThrow(new DataAccessResourceFailureException("down"));
+    when(checkpoints.load(anyString(), any()))
+        .thenThrow(new DataAccessResourceFailureException("down"));
 
     RunResult result = runner.run(hanging(), TriggeredBy.CLI);
     assertThat(result.status()).isEqualTo(RunStatus.FAILED);

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The top coins by market cap from CoinGecko, page by page. Each page is committed with a
@@ -31,7 +30,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.coingecko.enabled", matchIfMissing = true)
-class CoinGeckoSource extends NetworkSource<CoinGeckoProperties> {
+class CoinGeckoSource extends NetworkSource<CoinGeckoProperties, CoinGeckoSource.Checkpoint> {
+
+  /**
+   * Where the current snapshot stands.
+   *
+   * @param nextPage the page to read next (1 when no snapshot is part way)
+   * @param snapshotStartedAt when the part-way snapshot began, or null
+   * @param newestLastUpdated the newest {@code last_updated} committed, or null
+   */
+  record Checkpoint(int nextPage, Instant snapshotStartedAt, Instant newestLastUpdated) {}
 
   static final String NAME = "coingecko";
   private static final Logger log = LoggerFactory.getLogger(CoinGeckoSource.class);
@@ -44,19 +52,23 @@ class CoinGeckoSource extends NetworkSource<CoinGeckoProperties> {
   }
 
   @Override
-  public void extract(JsonNode checkpoint, BatchSink sink) {
+  public Checkpoint firstCheckpoint() {
+    return new Checkpoint(1, null, null);
+  }
+
+  @Override
+  public void extract(Checkpoint checkpoint, BatchSink<Checkpoint> sink) {
     Instant now = clock.instant();
     int page = 1;
     Instant snapshot = now;
     Instant newest = null;
-    String startedAt = PayloadFields.text(checkpoint, "snapshot_started_at");
-    int nextPage = checkpoint.path("next_page").asInt(1);
-    if (startedAt != null && nextPage > 1 && nextPage <= properties.pages()) {
-      Instant started = Instant.parse(startedAt);
+    Instant started = checkpoint.snapshotStartedAt();
+    int nextPage = checkpoint.nextPage();
+    if (started != null && nextPage > 1 && nextPage <= properties.pages()) {
       if (now.isBefore(started.plus(properties.snapshotMaxAge()))) {
         page = nextPage;
         snapshot = started;
-        newest = Values.latest(null, PayloadFields.text(checkpoint, "newest_last_updated"));
+        newest = checkpoint.newestLastUpdated();
         log.info("Resuming the snapshot started at {} at page {}", started, page);
       } else {
         log.info("The snapshot started at {} is stale; starting again at page 1", started);
@@ -68,9 +80,9 @@ class CoinGeckoSource extends NetworkSource<CoinGeckoProperties> {
         newest = Values.latest(newest, PayloadFields.text(coin.node(), "last_updated"));
       }
       boolean last = page == properties.pages() || coins.size() < properties.perPage();
-      JsonNode progress =
-          last ? checkpoint(1, null, newest) : checkpoint(page + 1, snapshot, newest);
-      sink.accept(new Batch(toRecords(coins), progress));
+      Checkpoint progress =
+          last ? new Checkpoint(1, null, newest) : new Checkpoint(page + 1, snapshot, newest);
+      sink.accept(new Batch<>(toRecords(coins), progress));
       if (last) {
         return;
       }
@@ -112,14 +124,5 @@ class CoinGeckoSource extends NetworkSource<CoinGeckoProperties> {
     return coins.stream()
         .map(coin -> new RawRecord(PayloadFields.text(coin.node(), "id"), coin.json()))
         .toList();
-  }
-
-  private JsonNode checkpoint(int nextPage, Instant snapshotStartedAt, Instant newest) {
-    ObjectNode checkpoint = json.createObjectNode();
-    checkpoint.put("next_page", nextPage);
-    checkpoint.put(
-        "snapshot_started_at", snapshotStartedAt == null ? null : snapshotStartedAt.toString());
-    checkpoint.put("newest_last_updated", newest == null ? null : newest.toString());
-    return checkpoint;
   }
 }

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every coin CoinPaprika lists, from one large array that is parsed as a stream and committed in
@@ -31,7 +30,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.coinpaprika.enabled", matchIfMissing = true)
-class CoinPaprikaSource extends NetworkSource<CoinPaprikaProperties> {
+class CoinPaprikaSource extends NetworkSource<CoinPaprikaProperties, CoinPaprikaSource.Checkpoint> {
+
+  /**
+   * How far the tickers have been read.
+   *
+   * @param newestLastUpdated the newest {@code last_updated} committed, or null before the first
+   */
+  record Checkpoint(Instant newestLastUpdated) {}
 
   static final String NAME = "coinpaprika";
 
@@ -40,8 +46,13 @@ class CoinPaprikaSource extends NetworkSource<CoinPaprikaProperties> {
   }
 
   @Override
-  public void extract(JsonNode checkpoint, BatchSink sink) {
-    Instant[] newest = {Values.latest(null, PayloadFields.text(checkpoint, "newest_last_updated"))};
+  public Checkpoint firstCheckpoint() {
+    return new Checkpoint(null);
+  }
+
+  @Override
+  public void extract(Checkpoint checkpoint, BatchSink<Checkpoint> sink) {
+    Instant[] newest = {checkpoint.newestLastUpdated()};
     URI uri =
         UriComponentsBuilder.fromUriString(properties.baseUrl())
             .path("/tickers")
@@ -62,11 +73,11 @@ class CoinPaprikaSource extends NetworkSource<CoinPaprikaProperties> {
                 newest[0] =
                     Values.latest(newest[0], PayloadFields.text(ticker.node(), "last_updated"));
                 if (batch.size() == properties.batchSize()) {
-                  sink.accept(new Batch(batch, checkpoint(newest[0])));
+                  sink.accept(new Batch<>(batch, new Checkpoint(newest[0])));
                   batch.clear();
                 }
               });
-          sink.accept(new Batch(batch, checkpoint(newest[0])));
+          sink.accept(new Batch<>(batch, new Checkpoint(newest[0])));
           return null;
         });
   }
@@ -79,11 +90,5 @@ class CoinPaprikaSource extends NetworkSource<CoinPaprikaProperties> {
   @Override
   public SilverRecord transform(JsonNode payload) {
     return CoinPaprikaQuotes.toQuote(payload);
-  }
-
-  private JsonNode checkpoint(Instant newest) {
-    ObjectNode checkpoint = json.createObjectNode();
-    checkpoint.put("newest_last_updated", newest == null ? null : newest.toString());
-    return checkpoint;
   }
 }

@@ -17,7 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,7 +37,38 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.csv.enabled", matchIfMissing = true)
-public class CsvSource implements Source {
+public class CsvSource implements Source<CsvSource.Checkpoint> {
+
+  /**
+   * How far each file has been read.
+   *
+   * @param files by path
+   */
+  public record Checkpoint(Map<String, FileProgress> files) {
+    public Checkpoint {
+      files = Collections.unmodifiableMap(new TreeMap<>(files == null ? Map.of() : files));
+    }
+  }
+
+  /**
+   * One file's progress: the {@link FileFingerprint} of the bytes consumed, and the file's size
+   * when last read (to tell, next time, whether it grew).
+   *
+   * @param offset bytes consumed
+   * @param head fingerprint of the file's head
+   * @param tail fingerprint of the bytes just before {@code offset}
+   * @param size the file's size when read; null in checkpoints written before it was kept
+   */
+  public record FileProgress(long offset, String head, String tail, Long size) {
+
+    FileFingerprint fingerprint() {
+      return new FileFingerprint(offset, head, tail);
+    }
+
+    long sizeWhenRead() {
+      return size == null ? offset : size;
+    }
+  }
 
   static final String NAME = "csv";
   private static final Logger log = LoggerFactory.getLogger(CsvSource.class);
@@ -58,7 +92,12 @@ public class CsvSource implements Source {
   }
 
   @Override
-  public void extract(JsonNode checkpoint, BatchSink sink) throws IOException {
+  public Checkpoint firstCheckpoint() {
+    return new Checkpoint(Map.of());
+  }
+
+  @Override
+  public void extract(Checkpoint checkpoint, BatchSink<Checkpoint> sink) throws IOException {
     List<Path> files = CsvFiles.resolve(properties.path());
     if (files.isEmpty()) {
       throw new CsvFileProblems(
@@ -69,10 +108,7 @@ public class CsvSource implements Source {
                   + CsvFiles.whyNothing(properties.path())
                   + ")"));
     }
-    ObjectNode progress =
-        checkpoint.path("files").isObject()
-            ? ((ObjectNode) checkpoint.get("files")).deepCopy()
-            : json.createObjectNode();
+    Map<String, FileProgress> progress = new TreeMap<>(checkpoint.files());
     List<String> problems = new ArrayList<>();
     for (Path file : files) {
       try {
@@ -112,7 +148,8 @@ public class CsvSource implements Source {
    *
    * @return what was wrong with the file, if it yielded nothing it should have
    */
-  private java.util.Optional<String> readFile(Path file, ObjectNode progress, BatchSink sink)
+  private java.util.Optional<String> readFile(
+      Path file, Map<String, FileProgress> progress, BatchSink<Checkpoint> sink)
       throws IOException {
     String key = file.toString();
     long size = Files.size(file);
@@ -122,7 +159,7 @@ public class CsvSource implements Source {
       return java.util.Optional.empty();
     }
     if (start > 0) {
-      long previousSize = progress.get(key).path("size").asLong(start);
+      long previousSize = progress.get(key).sizeWhenRead();
       if (previousSize == size && !lineBreakAfter(file, start)) {
         log.info(
             "{} unchanged since the last run ({} bytes); reading its last line again, which has"
@@ -252,15 +289,11 @@ public class CsvSource implements Source {
     }
   }
 
-  private long resumeOffset(Path file, long size, JsonNode saved) throws IOException {
-    if (saved == null || !saved.isObject()) {
+  private long resumeOffset(Path file, long size, FileProgress saved) throws IOException {
+    if (saved == null) {
       return 0;
     }
-    FileFingerprint fingerprint =
-        new FileFingerprint(
-            saved.path("offset").asLong(),
-            saved.path("head").asString(),
-            saved.path("tail").asString());
+    FileFingerprint fingerprint = saved.fingerprint();
     if (fingerprint.matches(file, size)) {
       return fingerprint.offset();
     }
@@ -300,23 +333,19 @@ public class CsvSource implements Source {
    * Hands over a batch with the checkpoint that holds once it is committed: the file read up to
    * {@code offset}, and its {@code size} when read (to tell, next time, whether it grew).
    */
-  private void emit(
-      BatchSink sink,
+  private static void emit(
+      BatchSink<Checkpoint> sink,
       List<RawRecord> records,
-      ObjectNode progress,
+      Map<String, FileProgress> progress,
       Path file,
       long offset,
       long size)
       throws IOException {
     FileFingerprint fingerprint = FileFingerprint.of(file, offset);
-    ObjectNode entry = progress.putObject(file.toString());
-    entry.put("offset", fingerprint.offset());
-    entry.put("head", fingerprint.head());
-    entry.put("tail", fingerprint.tail());
-    entry.put("size", size);
-    ObjectNode checkpoint = json.createObjectNode();
-    checkpoint.set("files", progress.deepCopy());
-    sink.accept(new Batch(records, checkpoint));
+    progress.put(
+        file.toString(),
+        new FileProgress(fingerprint.offset(), fingerprint.head(), fingerprint.tail(), size));
+    sink.accept(new Batch<>(records, new Checkpoint(progress)));
   }
 
   /** Logs how far a long file has got, at most every few seconds. */

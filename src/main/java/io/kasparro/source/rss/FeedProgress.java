@@ -1,13 +1,11 @@
 package io.kasparro.source.rss;
 
-import io.kasparro.source.PayloadFields;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What a feed has already delivered: the newest publication time committed and the keys of the
@@ -16,34 +14,31 @@ import tools.jackson.databind.node.ObjectNode;
  * dated in the future (a wrong clock or zone upstream) does not move the watermark, or it would
  * hide every real item until that date passed.
  *
- * @param newest the newest publication time committed, or null before the first
- * @param keysAtNewest keys (guid, else link) of the committed items published at {@code newest}
+ * @param newestPublished the newest publication time committed, or null before the first
+ * @param keysAtNewest keys (guid, else link) of the committed items published at {@code
+ *     newestPublished}, sorted
  */
-record FeedProgress(Instant newest, Set<String> keysAtNewest) {
+record FeedProgress(Instant newestPublished, SortedSet<String> keysAtNewest) {
 
-  static final FeedProgress NONE = new FeedProgress(null, Set.of());
+  static final FeedProgress NONE = new FeedProgress(null, new TreeSet<>());
 
-  static FeedProgress from(JsonNode saved) {
-    if (saved == null || !saved.isObject()) {
-      return NONE;
-    }
-    String newest = PayloadFields.text(saved, "newest_published");
-    Set<String> keys = new HashSet<>();
-    saved.path("keys_at_newest").forEach(key -> keys.add(key.asString()));
-    return new FeedProgress(newest == null ? null : Instant.parse(newest), Set.copyOf(keys));
+  FeedProgress {
+    keysAtNewest =
+        Collections.unmodifiableSortedSet(
+            new TreeSet<>(keysAtNewest == null ? Set.of() : keysAtNewest));
   }
 
   boolean holds(FeedItems.Item item) {
-    if (newest == null || item.published() == null) {
+    if (newestPublished == null || item.published() == null) {
       return false;
     }
-    return item.published().isBefore(newest)
-        || (item.published().equals(newest) && keysAtNewest.contains(item.key()));
+    return item.published().isBefore(newestPublished)
+        || (item.published().equals(newestPublished) && keysAtNewest.contains(item.key()));
   }
 
   /** The progress once {@code items} are committed too, as of {@code now}. */
   FeedProgress with(List<FeedItems.Item> items, Instant now) {
-    Instant latest = newest;
+    Instant latest = newestPublished;
     for (FeedItems.Item item : items) {
       if (item.published() != null
           && !item.published().isAfter(now)
@@ -51,20 +46,13 @@ record FeedProgress(Instant newest, Set<String> keysAtNewest) {
         latest = item.published();
       }
     }
-    Set<String> keys =
-        new HashSet<>(latest != null && latest.equals(newest) ? keysAtNewest : Set.of());
+    SortedSet<String> keys =
+        new TreeSet<>(latest != null && latest.equals(newestPublished) ? keysAtNewest : Set.of());
     for (FeedItems.Item item : items) {
       if (latest != null && latest.equals(item.published()) && item.key() != null) {
         keys.add(item.key());
       }
     }
-    return new FeedProgress(latest, Set.copyOf(keys));
-  }
-
-  JsonNode toJson(JsonMapper json) {
-    ObjectNode node = json.createObjectNode();
-    node.put("newest_published", newest == null ? null : newest.toString());
-    keysAtNewest.stream().sorted().forEach(node.putArray("keys_at_newest")::add);
-    return node;
+    return new FeedProgress(latest, keys);
   }
 }

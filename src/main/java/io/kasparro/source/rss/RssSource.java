@@ -11,7 +11,10 @@ import io.kasparro.system.http.UpstreamHttp;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,7 +22,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * News headlines from RSS 2.0 and Atom feeds. Each feed is one batch, committed with that feed's
@@ -28,7 +30,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kasparro.sources.rss.enabled", matchIfMissing = true)
-class RssSource extends NetworkSource<RssProperties> {
+class RssSource extends NetworkSource<RssProperties, RssSource.Checkpoint> {
+
+  /**
+   * What each feed has delivered.
+   *
+   * @param feeds by feed URL (credentials masked)
+   */
+  record Checkpoint(Map<String, FeedProgress> feeds) {
+    Checkpoint {
+      feeds = Collections.unmodifiableMap(new TreeMap<>(feeds == null ? Map.of() : feeds));
+    }
+  }
 
   static final String NAME = "rss";
   private static final Logger log = LoggerFactory.getLogger(RssSource.class);
@@ -43,18 +56,20 @@ class RssSource extends NetworkSource<RssProperties> {
   }
 
   @Override
-  public void extract(JsonNode checkpoint, BatchSink sink) {
-    ObjectNode feeds =
-        checkpoint.path("feeds").isObject()
-            ? ((ObjectNode) checkpoint.get("feeds")).deepCopy()
-            : json.createObjectNode();
+  public Checkpoint firstCheckpoint() {
+    return new Checkpoint(Map.of());
+  }
+
+  @Override
+  public void extract(Checkpoint checkpoint, BatchSink<Checkpoint> sink) {
+    Map<String, FeedProgress> feeds = new TreeMap<>(checkpoint.feeds());
     List<String> failures = new ArrayList<>();
     for (String feed : properties.feeds()) {
       URI uri = resolve(feed);
       String key = client.safeUrl(uri);
       try {
         SyndFeed parsed = client.get(uri, properties.headers(ACCEPT), FeedItems::parse);
-        FeedProgress progress = FeedProgress.from(feeds.get(key));
+        FeedProgress progress = feeds.getOrDefault(key, FeedProgress.NONE);
         List<FeedItems.Item> fresh = new ArrayList<>();
         for (SyndEntry entry : parsed.getEntries()) {
           FeedItems.Item item = FeedItems.toItem(key, entry, json);
@@ -63,10 +78,10 @@ class RssSource extends NetworkSource<RssProperties> {
           }
         }
         log.info("{}: {} item(s), {} new", key, parsed.getEntries().size(), fresh.size());
-        feeds.set(key, progress.with(fresh, clock.instant()).toJson(json));
-        ObjectNode next = json.createObjectNode();
-        next.set("feeds", feeds.deepCopy());
-        sink.accept(new Batch(fresh.stream().map(FeedItems.Item::record).toList(), next));
+        feeds.put(key, progress.with(fresh, clock.instant()));
+        sink.accept(
+            new Batch<>(
+                fresh.stream().map(FeedItems.Item::record).toList(), new Checkpoint(feeds)));
       } catch (UpstreamException e) {
         log.warn("{}", e.getMessage());
         failures.add(e.getMessage());

@@ -10,11 +10,11 @@ public final class CsvFixture {
 
   private CsvFixture() {}
 
-  public static Source source(Path directory, JsonMapper json) {
+  public static Source<?> source(Path directory, JsonMapper json) {
     return source(directory, json, 5000);
   }
 
-  public static Source source(Path directory, JsonMapper json, int batchSize) {
+  public static Source<?> source(Path directory, JsonMapper json, int batchSize) {
     return new CsvSource(
         new CsvProperties(true, directory + "/*.csv", batchSize), json, Clock.systemUTC());
   }

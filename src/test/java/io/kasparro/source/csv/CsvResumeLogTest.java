@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -29,11 +28,11 @@ class CsvResumeLogTest {
     JsonMapper json = JsonMapper.builder().build();
     CsvSource source =
         new CsvSource(new CsvProperties(true, file.toString(), 10), json, Clock.systemUTC());
-    List<JsonNode> checkpoints = new ArrayList<>();
+    List<CsvSource.Checkpoint> checkpoints = new ArrayList<>();
     try {
       source.extract(
-          json.createObjectNode(),
-          (Batch batch) -> {
+          source.firstCheckpoint(),
+          (Batch<CsvSource.Checkpoint> batch) -> {
             checkpoints.add(batch.checkpoint());
             throw new IllegalStateException("the run died after its first batch");
           });

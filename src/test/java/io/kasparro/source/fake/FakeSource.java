@@ -26,7 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnBooleanProperty("kasparro.sources.fake.enabled")
-class FakeSource implements Source {
+class FakeSource implements Source<FakeSource.Checkpoint> {
+
+  /**
+   * @param next the upstream position to read from
+   */
+  record Checkpoint(int next) {}
 
   static final String NAME = "fake";
   private static final int BATCH = 2;
@@ -57,15 +62,20 @@ class FakeSource implements Source {
   }
 
   @Override
-  public void extract(JsonNode checkpoint, BatchSink sink) {
-    int next = checkpoint.path("next").asInt(0);
+  public Checkpoint firstCheckpoint() {
+    return new Checkpoint(0);
+  }
+
+  @Override
+  public void extract(Checkpoint checkpoint, BatchSink<Checkpoint> sink) {
+    int next = checkpoint.next();
     while (next < upstream.size()) {
       int end = Math.min(next + BATCH, upstream.size());
       List<RawRecord> records = new ArrayList<>();
       for (JsonNode item : upstream.subList(next, end)) {
         records.add(new RawRecord(item.get("seq").asString(), json.writeValueAsString(item)));
       }
-      sink.accept(new Batch(records, json.createObjectNode().put("next", end)));
+      sink.accept(new Batch<>(records, new Checkpoint(end)));
       next = end;
     }
   }

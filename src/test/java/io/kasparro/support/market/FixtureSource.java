@@ -20,7 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  * like an upstream's (see {@link CoinGeckoShape}, {@link CoinPaprikaShape}) — with no network. It
  * stands in for the real API sources wherever a test is about what happens after extraction.
  */
-public final class FixtureSource implements Source {
+public final class FixtureSource implements Source<FixtureSource.Served> {
+
+  /**
+   * @param served how many payloads the last run handed over
+   */
+  public record Served(int served) {}
 
   private final String name;
   private final Function<JsonNode, SilverRecord> transform;
@@ -64,12 +69,17 @@ public final class FixtureSource implements Source {
   }
 
   @Override
-  public void extract(JsonNode checkpoint, BatchSink sink) {
+  public Served firstCheckpoint() {
+    return new Served(0);
+  }
+
+  @Override
+  public void extract(Served checkpoint, BatchSink<Served> sink) {
     List<RawRecord> records =
         payloads.stream()
             .map(p -> new RawRecord(p.path("id").asString(null), json.writeValueAsString(p)))
             .toList();
-    sink.accept(new Batch(records, json.createObjectNode().put("served", records.size())));
+    sink.accept(new Batch<>(records, new Served(records.size())));
   }
 
   @Override

@@ -25,7 +25,7 @@ public final class MarketLoads {
     this.csvDirectory = csvDirectory;
   }
 
-  public RunResult run(Source source) {
+  public RunResult run(Source<?> source) {
     try {
       return runner.run(source, TriggeredBy.CLI);
     } catch (java.sql.SQLException e) {
