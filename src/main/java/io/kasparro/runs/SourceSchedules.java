@@ -7,8 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How often each source runs, read from configuration rather than from the source.
  *
- * @param sources by source name, {@code kasparro.sources.<source>.*}; only {@code schedule} is read
- *     here, each source reads its other settings itself
+ * @param sources by source name ({@code kasparro.sources.<source>.schedule}): how often the source
+ *     runs, a duration between the end of one run and the start of the next ({@code 30s}, {@code
+ *     15m}, {@code PT1H}) or a six-field cron expression ({@code 0 0 * * * *}); {@code
+ *     application.yml} sets 5 minutes for CoinGecko and CoinPaprika. Each source reads its other
+ *     settings itself
  */
 @ConfigurationProperties("kasparro")
 public record SourceSchedules(Map<String, Settings> sources) {
