@@ -4,7 +4,10 @@ import io.kasparro.system.jdbc.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Reads schema_drift, newest first. Every value is a bound parameter. */
 @Repository
-class DriftQueries {
+public class DriftQueries {
 
   private static final String WHERE =
       " WHERE (CAST(:source AS text) IS NULL OR source = CAST(:source AS text))";
@@ -26,6 +29,8 @@ class DriftQueries {
           + WHERE
           + " ORDER BY detected_at DESC, id DESC LIMIT :limit OFFSET :offset";
   private static final String COUNT = "SELECT count(*) FROM schema_drift" + WHERE;
+  private static final String EVENTS_BY_SOURCE =
+      "SELECT source, count(*) AS n FROM schema_drift GROUP BY source";
 
   private final JdbcClient jdbc;
   private final JsonColumns json;
@@ -72,6 +77,14 @@ class DriftQueries {
 
   long count(String source) {
     return jdbc.sql(COUNT).param("source", source).query(Long.class).single();
+  }
+
+  /** How many drift events each source has had, by source. */
+  public Map<String, Long> eventsBySource() {
+    Map<String, Long> events = new HashMap<>();
+    jdbc.sql(EVENTS_BY_SOURCE)
+        .query((RowCallbackHandler) row -> events.put(row.getString("source"), row.getLong("n")));
+    return events;
   }
 
   private Drift drift(ResultSet row, int n) throws SQLException {

@@ -1,5 +1,8 @@
 package io.kasparro.health;
 
+import io.kasparro.drift.DriftQueries;
+import io.kasparro.runs.RunCounts;
+import io.kasparro.runs.RunQueries;
 import io.kasparro.runs.RunStatus;
 import io.kasparro.source.SourceRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -21,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,23 +44,10 @@ public class EtlMetrics {
   static final List<String> STAGES =
       List.of("fetched", "inserted", "duplicate", "loaded", "failed");
 
-  private static final String RUNS =
-      """
-      SELECT source, status, count(*) AS runs,
-             sum(records_fetched) AS fetched, sum(records_inserted) AS inserted,
-             sum(records_duplicate) AS duplicate, sum(records_loaded) AS loaded,
-             sum(records_failed) AS failed,
-             coalesce(sum(duration_ms), 0) AS duration_ms,
-             extract(epoch FROM max(ended_at)) AS last_ended
-        FROM etl_runs
-       GROUP BY source, status
-      """;
-  private static final String DRIFT_EVENTS =
-      "SELECT source, count(*) AS n FROM schema_drift GROUP BY source";
-
   private static final Logger log = LoggerFactory.getLogger(EtlMetrics.class);
 
-  private final JdbcClient jdbc;
+  private final RunQueries runs;
+  private final DriftQueries drift;
   private final MeterRegistry registry;
   private final SourceRegistry sources;
   private final MetricsProperties properties;
@@ -68,12 +57,14 @@ public class EtlMetrics {
   private volatile Reading reading = Reading.NONE;
 
   EtlMetrics(
-      JdbcClient jdbc,
+      RunQueries runs,
+      DriftQueries drift,
       MeterRegistry registry,
       SourceRegistry sources,
       MetricsProperties properties,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.runs = runs;
+    this.drift = drift;
     this.registry = registry;
     this.sources = sources;
     this.properties = properties;
@@ -123,31 +114,44 @@ public class EtlMetrics {
     Map<String, Double> values = new HashMap<>();
     Set<String> seen = new HashSet<>();
     seen.addAll(sources.names());
-    jdbc.sql(RUNS)
-        .query(
-            row -> {
-              String source = row.getString("source");
-              RunStatus status = RunStatus.of(row.getString("status"));
+    for (RunQueries.Totals totals : runs.totals()) {
+      String source = totals.source();
+      RunStatus status = totals.status();
+      seen.add(source);
+      if (status != RunStatus.RUNNING) {
+        values.put(key("runs", source, status.dbValue()), (double) totals.runs());
+        values.merge(key("duration_count", source), (double) totals.runs(), Double::sum);
+        values.merge(key("duration_ms", source), (double) totals.durationMs(), Double::sum);
+      }
+      for (String stage : STAGES) {
+        values.merge(key("records", source, stage), stage(totals.records(), stage), Double::sum);
+      }
+      if (status.succeeded() && totals.lastEnded() != null) {
+        values.merge(
+            key("last_success", source),
+            totals.lastEnded().getEpochSecond() + totals.lastEnded().getNano() / 1e9,
+            Math::max);
+      }
+    }
+    drift
+        .eventsBySource()
+        .forEach(
+            (source, events) -> {
               seen.add(source);
-              if (status != RunStatus.RUNNING) {
-                values.put(key("runs", source, status.dbValue()), row.getDouble("runs"));
-                values.merge(key("duration_count", source), row.getDouble("runs"), Double::sum);
-                values.merge(key("duration_ms", source), row.getDouble("duration_ms"), Double::sum);
-              }
-              for (String stage : STAGES) {
-                values.merge(key("records", source, stage), row.getDouble(stage), Double::sum);
-              }
-              if (status.succeeded() && row.getObject("last_ended") != null) {
-                values.merge(key("last_success", source), row.getDouble("last_ended"), Math::max);
-              }
-            });
-    jdbc.sql(DRIFT_EVENTS)
-        .query(
-            row -> {
-              seen.add(row.getString("source"));
-              values.put(key("schema_drift", row.getString("source")), row.getDouble("n"));
+              values.put(key("schema_drift", source), (double) events);
             });
     return new Reading(now, values, seen);
+  }
+
+  private static double stage(RunCounts records, String stage) {
+    return switch (stage) {
+      case "fetched" -> records.fetched();
+      case "inserted" -> records.inserted();
+      case "duplicate" -> records.duplicates();
+      case "loaded" -> records.loaded();
+      case "failed" -> records.failed();
+      default -> throw new IllegalArgumentException("no stage " + stage);
+    };
   }
 
   private void registerSource(String source) {

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,28 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class HealthCheck {
 
-  // Source names cannot contain commas (they are [a-z0-9_-]), so a joined list is unambiguous.
-  private static final String STATE =
-      """
-      SELECT s.source, f.run_id, f.status, f.started_at, f.ended_at, f.error_message,
-             r.run_id AS running_run_id, ok.last_success_at
-        FROM unnest(string_to_array(CAST(:sources AS text), ',')) AS s (source)
-        LEFT JOIN LATERAL (
-               SELECT run_id, status, started_at, ended_at, error_message
-                 FROM etl_runs
-                WHERE source = s.source AND status <> 'running'
-                ORDER BY started_at DESC, run_id DESC
-                LIMIT 1) f ON true
-        LEFT JOIN LATERAL (
-               SELECT run_id FROM etl_runs WHERE source = s.source AND status = 'running'
-                LIMIT 1) r ON true
-        LEFT JOIN LATERAL (
-               SELECT max(ended_at) AS last_success_at
-                 FROM etl_runs
-                WHERE source = s.source AND status IN ('success', 'partial')) ok ON true
-      """;
-
   private final JdbcClient jdbc;
+  private final RunQueries runs;
   private final SourceRegistry sources;
   private final HealthProperties properties;
   private final SourceSchedules schedules;
@@ -53,11 +32,13 @@ class HealthCheck {
 
   HealthCheck(
       JdbcClient jdbc,
+      RunQueries runs,
       SourceRegistry sources,
       HealthProperties properties,
       SourceSchedules schedules,
       Clock clock) {
     this.jdbc = jdbc;
+    this.runs = runs;
     this.sources = sources;
     this.properties = properties;
     this.schedules = schedules;
@@ -73,32 +54,22 @@ class HealthCheck {
   }
 
   List<SourceHealth> sources() {
-    Map<String, SourceHealth.LastRun> lastRuns = new HashMap<>();
-    Map<String, Long> running = new HashMap<>();
-    Map<String, Instant> lastSuccess = new HashMap<>();
-    jdbc.sql(STATE)
-        .param("sources", String.join(",", sources.names()))
-        .query(
-            row -> {
-              String source = row.getString("source");
-              if (row.getObject("run_id") != null) {
-                lastRuns.put(
-                    source,
-                    new SourceHealth.LastRun(
-                        row.getLong("run_id"),
-                        RunStatus.of(row.getString("status")),
-                        RunQueries.instant(row, "started_at"),
-                        RunQueries.instant(row, "ended_at"),
-                        row.getString("error_message")));
-              }
-              running.put(source, row.getObject("running_run_id", Long.class));
-              lastSuccess.put(source, RunQueries.instant(row, "last_success_at"));
-            });
+    Map<String, RunQueries.Latest> latest = runs.latest(sources.names());
     Instant now = clock.instant();
     List<SourceHealth> report = new ArrayList<>();
     for (Source<?> source : sources.all()) {
-      String name = source.name();
-      report.add(judge(source, lastRuns.get(name), running.get(name), lastSuccess.get(name), now));
+      RunQueries.Latest state = latest.get(source.name());
+      RunQueries.Finished last = state == null ? null : state.lastFinished();
+      report.add(
+          judge(
+              source,
+              last == null
+                  ? null
+                  : new SourceHealth.LastRun(
+                      last.runId(), last.status(), last.startedAt(), last.endedAt(), last.error()),
+              state == null ? null : state.runningRunId(),
+              state == null ? null : state.lastSuccessAt(),
+              now));
     }
     return report;
   }

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,8 +48,72 @@ public class RunQueries {
            LIMIT :limit
           """;
 
+  // Source names cannot contain commas (they are [a-z0-9_-]), so a joined list is unambiguous.
+  private static final String LATEST_BY_SOURCE =
+      """
+      SELECT s.source, f.run_id, f.status, f.started_at, f.ended_at, f.error_message,
+             r.run_id AS running_run_id, ok.last_success_at
+        FROM unnest(string_to_array(CAST(:sources AS text), ',')) AS s (source)
+        LEFT JOIN LATERAL (
+               SELECT run_id, status, started_at, ended_at, error_message
+                 FROM etl_runs
+                WHERE source = s.source AND status <> 'running'
+                ORDER BY started_at DESC, run_id DESC
+                LIMIT 1) f ON true
+        LEFT JOIN LATERAL (
+               SELECT run_id FROM etl_runs WHERE source = s.source AND status = 'running'
+                LIMIT 1) r ON true
+        LEFT JOIN LATERAL (
+               SELECT max(ended_at) AS last_success_at
+                 FROM etl_runs
+                WHERE source = s.source AND status IN ('success', 'partial')) ok ON true
+      """;
+  private static final String TOTALS =
+      """
+      SELECT source, status, count(*) AS runs,
+             sum(records_fetched) AS fetched, sum(records_inserted) AS inserted,
+             sum(records_duplicate) AS duplicates, sum(records_loaded) AS loaded,
+             sum(records_failed) AS failed,
+             coalesce(sum(duration_ms), 0) AS duration_ms, max(ended_at) AS last_ended
+        FROM etl_runs
+       GROUP BY source, status
+      """;
+
   private final JdbcClient jdbc;
   private final JsonColumns json;
+
+  /**
+   * Where a source's runs stand.
+   *
+   * @param lastFinished its newest run that has ended, or null before the first
+   * @param runningRunId the run under way, or null
+   * @param lastSuccessAt when its newest success or partial run ended, or null
+   */
+  public record Latest(Finished lastFinished, Long runningRunId, Instant lastSuccessAt) {}
+
+  /**
+   * A run that has ended.
+   *
+   * @param error why it failed, or null
+   */
+  public record Finished(
+      long runId, RunStatus status, Instant startedAt, Instant endedAt, String error) {}
+
+  /**
+   * All runs of one source in one status, summed.
+   *
+   * @param runs how many
+   * @param records their record counts, summed
+   * @param durationMs their durations, summed
+   * @param lastEnded when the newest of them ended, or null
+   */
+  public record Totals(
+      String source,
+      RunStatus status,
+      long runs,
+      RunCounts records,
+      long durationMs,
+      Instant lastEnded) {}
 
   RunQueries(JdbcClient jdbc, JsonColumns json) {
     this.jdbc = jdbc;
@@ -87,6 +153,52 @@ public class RunQueries {
         .param("before", Timestamp.from(run.startedAt()))
         .param("limit", limit)
         .query(this::map)
+        .list();
+  }
+
+  /** Where the runs of each of {@code sources} stand, by source. */
+  public Map<String, Latest> latest(List<String> sources) {
+    Map<String, Latest> latest = new HashMap<>();
+    jdbc.sql(LATEST_BY_SOURCE)
+        .param("sources", String.join(",", sources))
+        .query(
+            row -> {
+              Finished finished =
+                  row.getObject("run_id") == null
+                      ? null
+                      : new Finished(
+                          row.getLong("run_id"),
+                          RunStatus.of(row.getString("status")),
+                          instant(row, "started_at"),
+                          instant(row, "ended_at"),
+                          row.getString("error_message"));
+              latest.put(
+                  row.getString("source"),
+                  new Latest(
+                      finished,
+                      row.getObject("running_run_id", Long.class),
+                      instant(row, "last_success_at")));
+            });
+    return latest;
+  }
+
+  /** Every source's runs, summed by status: what the run counters are derived from. */
+  public List<Totals> totals() {
+    return jdbc.sql(TOTALS)
+        .query(
+            (row, n) ->
+                new Totals(
+                    row.getString("source"),
+                    RunStatus.of(row.getString("status")),
+                    row.getLong("runs"),
+                    new RunCounts(
+                        row.getLong("fetched"),
+                        row.getLong("inserted"),
+                        row.getLong("duplicates"),
+                        row.getLong("loaded"),
+                        row.getLong("failed")),
+                    row.getLong("duration_ms"),
+                    instant(row, "last_ended")))
         .list();
   }
 
