@@ -2,12 +2,6 @@ package io.kasparro.runs;
 
 import io.kasparro.source.SourceRegistry;
 import io.kasparro.web.ResponseMetadata;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /stats}: per-source run statistics and their totals. */
 @RestController
-@Tag(name = "Runs")
-class StatsController {
+class StatsController implements StatsApi {
 
   private static final SourceStats.RunCounts NO_RUNS = new SourceStats.RunCounts(0, 0, 0, 0, 0);
   private static final RunView.Records NO_RECORDS = new RunView.Records(0, 0, 0, 0, 0);
@@ -36,45 +29,9 @@ class StatsController {
   /** The statistics. */
   record Stats(List<SourceStats> sources, SourceStats totals, ResponseMetadata metadata) {}
 
-  @Operation(
-      summary = "Run statistics",
-      description =
-          "Per source: runs by outcome, success rate, records processed, durations, last run,"
-              + " last success and failure, transform failures and checkpoint; plus totals.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "The statistics",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = Stats.class),
-              examples =
-                  @ExampleObject(
-                      value =
-                          """
-                          {"sources": [{"source": "csv", "enabled": true,
-                            "runs": {"total": 12, "succeeded": 10, "partial": 1, "failed": 1,
-                                     "running": 0},
-                            "success_rate": 0.9167,
-                            "records": {"fetched": 6000, "inserted": 520, "duplicate": 5480,
-                                        "loaded": 516, "failed": 4},
-                            "duration_ms": {"average": 2100, "max": 4800},
-                            "last_run": {"run_id": 12, "status": "success",
-                                         "started_at": "2026-11-21T00:15:00Z",
-                                         "ended_at": "2026-11-21T00:15:02Z",
-                                         "duration_ms": 2000},
-                            "last_success_at": "2026-11-21T00:15:02Z",
-                            "last_failure_at": "2026-11-20T23:45:01Z",
-                            "last_failure_error": "no such file",
-                            "transform_failures": 4,
-                            "checkpoint": {"files": {}}}],
-                           "totals": {"runs": {"total": 12, "succeeded": 10, "partial": 1,
-                                               "failed": 1, "running": 0},
-                                      "success_rate": 0.9167, "transform_failures": 4},
-                           "metadata": {"request_id": "3f1c2a9e", "api_latency_ms": 5}}
-                          """)))
+  @Override
   @GetMapping("/stats")
-  Stats stats(HttpServletRequest request) {
+  public Stats stats(HttpServletRequest request) {
     Map<String, SourceStats> bySource = new TreeMap<>();
     sources.names().forEach(name -> bySource.put(name, neverRun(name)));
     for (SourceStats ran : stats.perSource()) {
@@ -95,7 +52,6 @@ class StatsController {
         null,
         null,
         null,
-        null,
         0,
         null);
   }
@@ -110,8 +66,7 @@ class StatsController {
         s.durationMs(),
         s.lastRun(),
         s.lastSuccessAt(),
-        s.lastFailureAt(),
-        s.lastFailureError(),
+        s.lastFailure(),
         s.transformFailures(),
         s.checkpoint());
   }
@@ -124,7 +79,7 @@ class StatsController {
     double weightedAverage = 0;
     Long max = null;
     Instant lastSuccess = null;
-    Instant lastFailure = null;
+    SourceStats.LastFailure lastFailure = null;
     for (SourceStats s : all) {
       runs = runs.plus(s.runs());
       records = plus(records, s.records());
@@ -136,7 +91,7 @@ class StatsController {
         max = max == null ? s.durationMs().max() : Math.max(max, s.durationMs().max());
       }
       lastSuccess = later(lastSuccess, s.lastSuccessAt());
-      lastFailure = later(lastFailure, s.lastFailureAt());
+      lastFailure = newer(lastFailure, s.lastFailure());
     }
     Long average = finished == 0 ? null : Math.round(weightedAverage / finished);
     return new SourceStats(
@@ -149,7 +104,6 @@ class StatsController {
         null,
         lastSuccess,
         lastFailure,
-        null,
         failures,
         null);
   }
@@ -161,6 +115,14 @@ class StatsController {
         a.duplicate() + b.duplicate(),
         a.loaded() + b.loaded(),
         a.failed() + b.failed());
+  }
+
+  private static SourceStats.LastFailure newer(
+      SourceStats.LastFailure a, SourceStats.LastFailure b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return later(a.endedAt(), b.endedAt()) == a.endedAt() ? a : b;
   }
 
   private static Instant later(Instant a, Instant b) {
