@@ -1,6 +1,6 @@
 package io.kasparro.candles;
 
-import io.kasparro.web.Params;
+import io.kasparro.web.ApiParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -72,11 +72,7 @@ interface CandlesApi {
                            "parameter": "interval", "request_id": "3f1c2a9e"}
                           """)))
   CandleSeries candles(
-      @Parameter(
-              description = "The asset's id",
-              example = "1",
-              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
-          String assetId,
+      @ApiParameters.Id("The asset's id") String assetId,
       @Parameter(
               description = "Bucket width",
               example = "1h",
@@ -85,24 +81,18 @@ interface CandlesApi {
                       allowableValues = {"5m", "15m", "1h", "4h", "1d"},
                       defaultValue = "1h"))
           String interval,
-      @Parameter(
-              description =
+      @ApiParameters.Time(
+              value =
                   "Start, inclusive: an ISO-8601 time (UTC when no zone) or a date; default 100"
                       + " buckets before to",
-              example = "2026-11-20T00:00:00Z",
-              schema = @Schema(type = "string", format = "date-time"))
+              example = "2026-11-20T00:00:00Z")
           String from,
-      @Parameter(
-              description =
+      @ApiParameters.Time(
+              value =
                   "End, exclusive: an ISO-8601 time (UTC when no zone) or a date (then the end of"
                       + " that day); default now",
-              example = "2026-11-21T00:00:00Z",
-              schema = @Schema(type = "string", format = "date-time"))
+              example = "2026-11-21T00:00:00Z")
           String to,
-      @Parameter(
-              description = "Only this source's quotes",
-              example = "csv",
-              schema = @Schema(pattern = Params.SOURCE_PATTERN))
-          String source,
+      @ApiParameters.Source("Only this source's quotes") String source,
       HttpServletRequest request);
 }

@@ -1,5 +1,6 @@
 package io.kasparro.candles;
 
+import io.kasparro.web.Params;
 import io.kasparro.web.ResponseMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -30,7 +31,7 @@ class CandlesController implements CandlesApi {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String source,
       HttpServletRequest request) {
-    long id = assetId(assetId);
+    long id = Params.id("asset_id", assetId);
     CandleRange range = CandleRange.parse(interval, from, to, source, clock.instant());
     CandleQueries.Asset asset =
         candles.asset(id).orElseThrow(() -> CandleProblems.notFound("no asset has id " + id));
@@ -52,18 +53,5 @@ class CandlesController implements CandlesApi {
         sources,
         buckets,
         ResponseMetadata.of(request));
-  }
-
-  private static long assetId(String text) {
-    if (text != null
-        && text.length() <= 18
-        && !text.isEmpty()
-        && text.chars().allMatch(Character::isDigit)) {
-      long id = Long.parseLong(text);
-      if (id > 0) {
-        return id;
-      }
-    }
-    throw CandleProblems.badParameter("asset_id", "asset_id must be a positive whole number");
   }
 }

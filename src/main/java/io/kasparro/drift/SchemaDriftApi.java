@@ -1,9 +1,8 @@
 package io.kasparro.drift;
 
+import io.kasparro.web.ApiParameters;
 import io.kasparro.web.PageParameters;
-import io.kasparro.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,11 +43,7 @@ interface SchemaDriftApi {
                            "metadata": {"request_id": "cfa42234", "api_latency_ms": 3}}
                           """)))
   SchemaDriftController.DriftPage list(
-      @Parameter(
-              description = "Only this source",
-              example = "csv",
-              schema = @Schema(pattern = Params.SOURCE_PATTERN))
-          String source,
+      @ApiParameters.Source("Only this source") String source,
       PageParameters paging,
       HttpServletRequest request);
 }

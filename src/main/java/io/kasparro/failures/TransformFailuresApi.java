@@ -1,5 +1,6 @@
 package io.kasparro.failures;
 
+import io.kasparro.web.ApiParameters;
 import io.kasparro.web.PageParameters;
 import io.kasparro.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,11 +49,7 @@ interface TransformFailuresApi {
                            "metadata": {"request_id": "2bb82a51", "api_latency_ms": 4}}
                           """)))
   TransformFailuresController.FailurePage list(
-      @Parameter(
-              description = "Only this source",
-              example = "csv",
-              schema = @Schema(pattern = Params.SOURCE_PATTERN))
-          String source,
+      @ApiParameters.Source("Only this source") String source,
       @Parameter(
               description =
                   "Only this kind of failure, e.g. invalid_number, negative_value, missing_field,"
@@ -85,11 +82,7 @@ interface TransformFailuresApi {
                            "metadata": {"request_id": "9b2e77c1", "api_latency_ms": 41}}
                           """)))
   TransformFailuresController.ReplayReport replay(
-      @Parameter(
-              description = "Only this source (default: every enabled source)",
-              example = "csv",
-              schema = @Schema(pattern = Params.SOURCE_PATTERN))
-          String source,
+      @ApiParameters.Source("Only this source (default: every enabled source)") String source,
       HttpServletRequest request)
       throws SQLException;
 }

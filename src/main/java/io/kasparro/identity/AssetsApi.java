@@ -1,7 +1,7 @@
 package io.kasparro.identity;
 
+import io.kasparro.web.ApiParameters;
 import io.kasparro.web.PageParameters;
-import io.kasparro.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -58,11 +58,7 @@ interface AssetsApi {
                               + " \"metadata\": {\"request_id\": \"e47afb75\","
                               + " \"api_latency_ms\": 6}}")))
   AssetsController.AssetPage list(
-      @Parameter(
-              description = "Ticker, any case",
-              example = "BTC",
-              schema = @Schema(pattern = Params.SYMBOL_PATTERN))
-          String symbol,
+      @ApiParameters.Symbol("Ticker, any case") String symbol,
       @Parameter(
               description = "Part of the name, any case",
               example = "bit",
@@ -80,10 +76,5 @@ interface AssetsApi {
               mediaType = "application/json",
               schema = @Schema(implementation = AssetView.class),
               examples = @ExampleObject(value = ASSET_EXAMPLE)))
-  AssetView one(
-      @Parameter(
-              description = "The asset's id",
-              example = "1",
-              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
-          String assetId);
+  AssetView one(@ApiParameters.Id("The asset's id") String assetId);
 }

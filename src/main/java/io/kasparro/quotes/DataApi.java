@@ -1,7 +1,7 @@
 package io.kasparro.quotes;
 
+import io.kasparro.web.ApiParameters;
 import io.kasparro.web.PageParameters;
-import io.kasparro.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,33 +43,18 @@ interface DataApi {
                            "metadata": {"request_id": "3f1c2a9e", "api_latency_ms": 4}}
                           """)))
   DataController.DataPage data(
-      @Parameter(
-              description = "Ticker, any case",
-              example = "BTC",
-              schema = @Schema(pattern = Params.SYMBOL_PATTERN))
-          String symbol,
-      @Parameter(
-              description = "Canonical asset id",
-              example = "1",
-              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
-          String assetId,
-      @Parameter(
-              description = "Source name",
-              example = "csv",
-              schema = @Schema(pattern = Params.SOURCE_PATTERN))
-          String source,
-      @Parameter(
-              description =
+      @ApiParameters.Symbol("Ticker, any case") String symbol,
+      @ApiParameters.Id("Canonical asset id") String assetId,
+      @ApiParameters.Source("Source name") String source,
+      @ApiParameters.Time(
+              value =
                   "Quotes observed at or after: an ISO-8601 time (UTC when no zone), or a date"
                       + " (its start, UTC)",
-              example = "2026-11-20T00:00:00Z",
-              schema = @Schema(type = "string", format = "date-time"))
+              example = "2026-11-20T00:00:00Z")
           String from,
-      @Parameter(
-              description =
-                  "Quotes observed at or before: an ISO-8601 time, or a date (through its end)",
-              example = "2026-11-21T00:00:00Z",
-              schema = @Schema(type = "string", format = "date-time"))
+      @ApiParameters.Time(
+              value = "Quotes observed at or before: an ISO-8601 time, or a date (through its end)",
+              example = "2026-11-21T00:00:00Z")
           String to,
       @Parameter(
               description = "Order; ties by quote id",

@@ -1,6 +1,6 @@
 package io.kasparro.runs;
 
-import io.kasparro.web.Params;
+import io.kasparro.web.ApiParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -76,10 +76,6 @@ interface CompareRunsApi {
               description = "The id of the run to examine (with run_a), e.g. 17",
               schema = @Schema(type = "integer", format = "int64", minimum = "1"))
           String runB,
-      @Parameter(
-              description = "Compare this source's latest two finished runs",
-              example = "csv",
-              schema = @Schema(pattern = Params.SOURCE_PATTERN))
-          String source,
+      @ApiParameters.Source("Compare this source's latest two finished runs") String source,
       HttpServletRequest request);
 }

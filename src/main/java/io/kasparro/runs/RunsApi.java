@@ -1,7 +1,7 @@
 package io.kasparro.runs;
 
+import io.kasparro.web.ApiParameters;
 import io.kasparro.web.PageParameters;
-import io.kasparro.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -46,11 +46,7 @@ interface RunsApi {
                               + " \"metadata\": {\"request_id\": \"3f1c2a9e\","
                               + " \"api_latency_ms\": 3}}")))
   RunsController.RunList list(
-      @Parameter(
-              description = "Only this source",
-              example = "csv",
-              schema = @Schema(pattern = Params.SOURCE_PATTERN))
-          String source,
+      @ApiParameters.Source("Only this source") String source,
       @Parameter(
               description = "Only runs in this status",
               example = "success",
@@ -68,12 +64,7 @@ interface RunsApi {
               mediaType = "application/json",
               schema = @Schema(implementation = RunView.class),
               examples = @ExampleObject(value = RUN_EXAMPLE)))
-  RunView one(
-      @Parameter(
-              description = "The run's id",
-              example = "1",
-              schema = @Schema(type = "integer", format = "int64", minimum = "1"))
-          String runId);
+  RunView one(@ApiParameters.Id("The run's id") String runId);
 
   @Operation(
       operationId = "startRun",
@@ -95,7 +86,19 @@ interface RunsApi {
                           {"run_id": 18, "source": "csv", "status": "running",
                            "triggered_by": "manual", "href": "/runs/18"}
                           """)))
-  @ApiResponse(responseCode = "409", description = "source 'csv' is already running")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The source is already running",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              examples =
+                  @ExampleObject(
+                      value =
+                          """
+                          {"type": "about:blank", "title": "Source already running", "status": 409,
+                           "detail": "source 'csv' is already running", "request_id": "3f1c2a9e"}
+                          """)))
   ResponseEntity<RunsController.RunStarted> start(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               description = "The source to run",

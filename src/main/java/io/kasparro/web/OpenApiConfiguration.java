@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -138,7 +139,8 @@ class OpenApiConfiguration {
               response.getContent() == null || response.getContent().containsKey("*/*");
           if (status.matches("[45]\\d\\d") && bodyless) {
             int code = Integer.parseInt(status);
-            String title = HttpStatus.valueOf(code).getReasonPhrase();
+            String reason = HttpStatus.valueOf(code).getReasonPhrase();
+            String title = reason.charAt(0) + reason.substring(1).toLowerCase(Locale.ROOT);
             problemBody(response, code, title, response.getDescription(), null);
           }
           if (response.getContent() != null && response.getContent().get(PROBLEM) != null) {
