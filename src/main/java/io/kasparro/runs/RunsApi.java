@@ -86,19 +86,7 @@ interface RunsApi {
                           {"run_id": 18, "source": "csv", "status": "running",
                            "triggered_by": "manual", "href": "/runs/18"}
                           """)))
-  @ApiResponse(
-      responseCode = "409",
-      description = "The source is already running",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              examples =
-                  @ExampleObject(
-                      value =
-                          """
-                          {"type": "about:blank", "title": "Source already running", "status": 409,
-                           "detail": "source 'csv' is already running", "request_id": "3f1c2a9e"}
-                          """)))
+  @ApiResponse(responseCode = "409", description = "The source is already running")
   ResponseEntity<RunsController.RunStarted> start(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               description = "The source to run",
