@@ -99,7 +99,8 @@ else
 fi
 
 http GET "/runs?limit=5"
-expect "GET /runs lists runs" 200 '(.data | length) > 0 and all(.data[]; .run_id > 0 and .status != null)'
+expect "GET /runs lists runs, paged" 200 \
+  '(.data | length) > 0 and all(.data[]; .run_id > 0 and .status != null) and .pagination.total >= (.data | length)'
 
 http GET /metrics
 if [ "$status" = 200 ] && grep -q '^kasparro_etl_runs_total{' "$work/body" \

@@ -1,6 +1,8 @@
 package io.kasparro.candles;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kasparro.web.ResponseMetadata;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -23,12 +25,12 @@ record CandleSeries(
     long assetId,
     String symbol,
     String name,
-    String interval,
+    @Schema(allowableValues = {"5m", "15m", "1h", "4h", "1d"}) String interval,
     Instant from,
     Instant to,
     List<String> sources,
     List<Candle> candles,
-    Metadata metadata) {
+    ResponseMetadata metadata) {
 
   /**
    * One bucket.
@@ -66,12 +68,6 @@ record CandleSeries(
       BigDecimal high,
       BigDecimal low,
       BigDecimal close,
-      @JsonProperty("volume_24h_usd") BigDecimal volume24hUsd,
+      @Schema(nullable = true) @JsonProperty("volume_24h_usd") BigDecimal volume24hUsd,
       long quotes) {}
-
-  /**
-   * @param requestId the request's id, as in the {@code X-Request-ID} header
-   * @param apiLatencyMs the time spent answering, in milliseconds
-   */
-  record Metadata(String requestId, long apiLatencyMs) {}
 }

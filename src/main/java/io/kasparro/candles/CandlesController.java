@@ -1,13 +1,8 @@
 package io.kasparro.candles;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
+import io.kasparro.web.Params;
+import io.kasparro.web.ResponseMetadata;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,24 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /assets/{asset_id}/candles}: an asset's price history, bucketed per source. */
 @RestController
-@Tag(name = "Assets")
-class CandlesController {
-
-  private static final String EXAMPLE =
-      """
-      {"asset_id": 5, "symbol": "BTC", "name": "Bitcoin", "interval": "1h",
-       "from": "2026-11-20T00:00:00Z", "to": "2026-11-21T00:00:00Z",
-       "sources": ["coingecko", "csv"],
-       "candles": [
-         {"start": "2026-11-20T12:00:00Z", "end": "2026-11-20T13:00:00Z", "quotes": 13,
-          "consensus_close": 91222.26,
-          "sources": [
-            {"source": "coingecko", "open": 91010.50, "high": 91400.00, "low": 90950.10,
-             "close": 91234.12, "volume_24h_usd": 41234567890, "quotes": 12},
-            {"source": "csv", "open": 91210.40, "high": 91210.40, "low": 91210.40,
-             "close": 91210.40, "volume_24h_usd": 40500000000, "quotes": 1}]}],
-       "metadata": {"request_id": "e47afb75", "api_latency_ms": 4}}
-      """;
+class CandlesController implements CandlesApi {
 
   private final CandleQueries candles;
   private final Clock clock;
@@ -44,74 +22,16 @@ class CandlesController {
     this.clock = clock;
   }
 
-  @Operation(
-      summary = "Price history as candles",
-      description =
-          "The asset's quotes bucketed by PostgreSQL's date_bin into intervals aligned to the Unix"
-              + " epoch in UTC (1h buckets start on the hour, 1d at midnight UTC). Per bucket and"
-              + " source: open, high, low and close (first, highest, lowest and last price, exact"
-              + " decimals), the 24-hour volume reported with the last quote, and the number of"
-              + " quotes; per bucket: all quotes and the consensus close (the median of the"
-              + " sources' closes). The range is from <= last_updated < to, widened to whole"
-              + " buckets; buckets without quotes are left out. At most "
-              + CandleRange.MAX_BUCKETS
-              + " buckets per request: a wider range gets a 400 naming an interval or a range"
-              + " that fits.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "The candles",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = CandleSeries.class),
-              examples = @ExampleObject(value = EXAMPLE)))
-  @ApiResponse(
-      responseCode = "400",
-      description = "A bad interval, source or time, from not before to, or too many buckets",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(ref = "#/components/schemas/Problem"),
-              examples =
-                  @ExampleObject(
-                      value =
-                          """
-                          {"type": "about:blank", "title": "Invalid parameter", "status": 400,
-                           "detail": "from 2026-01-01T00:00:00Z to 2026-12-01T00:00:00Z is 96192 \
-                           buckets of 5m, more than the limit of 1000; use interval=1d (334 \
-                           buckets) or narrow from/to to at most 3d 11h 20m at 5m",
-                           "parameter": "interval", "request_id": "3f1c2a9e"}
-                          """)))
+  @Override
   @GetMapping("/assets/{asset_id}/candles")
-  CandleSeries candles(
-      @Parameter(description = "The asset's id", example = "5") @PathVariable("asset_id")
-          String assetId,
-      @Parameter(
-              description = "Bucket width: 5m, 15m, 1h, 4h or 1d (default 1h)",
-              schema = @Schema(allowableValues = {"5m", "15m", "1h", "4h", "1d"}),
-              example = "1h")
-          @RequestParam(required = false)
-          String interval,
-      @Parameter(
-              description =
-                  "Start, inclusive: ISO-8601 (UTC when no zone) or a date; default 100 buckets"
-                      + " before to",
-              example = "2026-11-20")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(
-              description =
-                  "End, exclusive: ISO-8601 (UTC when no zone) or a date (then the end of that"
-                      + " day); default now",
-              example = "2026-11-20")
-          @RequestParam(required = false)
-          String to,
-      @Parameter(description = "Only this source's quotes", example = "csv")
-          @RequestParam(required = false)
-          String source,
-      HttpServletResponse response) {
-    long started = System.nanoTime();
-    long id = assetId(assetId);
+  public CandleSeries candles(
+      @PathVariable("asset_id") String assetId,
+      @RequestParam(required = false) String interval,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String source,
+      HttpServletRequest request) {
+    long id = Params.id("asset_id", assetId);
     CandleRange range = CandleRange.parse(interval, from, to, source, clock.instant());
     CandleQueries.Asset asset =
         candles.asset(id).orElseThrow(() -> CandleProblems.notFound("no asset has id " + id));
@@ -132,20 +52,6 @@ class CandlesController {
         range.to(),
         sources,
         buckets,
-        new CandleSeries.Metadata(
-            response.getHeader("X-Request-ID"), (System.nanoTime() - started) / 1_000_000));
-  }
-
-  private static long assetId(String text) {
-    if (text != null
-        && text.length() <= 18
-        && !text.isEmpty()
-        && text.chars().allMatch(Character::isDigit)) {
-      long id = Long.parseLong(text);
-      if (id > 0) {
-        return id;
-      }
-    }
-    throw CandleProblems.badParameter("asset_id", "asset_id must be a positive whole number");
+        ResponseMetadata.of(request));
   }
 }

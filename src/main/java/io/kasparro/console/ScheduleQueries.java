@@ -3,6 +3,7 @@ package io.kasparro.console;
 import io.kasparro.runs.SourceSchedules;
 import io.kasparro.source.Source;
 import io.kasparro.source.SourceRegistry;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,7 +45,8 @@ class ScheduleQueries {
    *     off)
    * @param picked whether a node has picked that execution, i.e. the scheduled run is under way
    */
-  record SourceScheduleView(String source, String schedule, Instant nextRunAt, boolean picked) {}
+  record SourceScheduleView(
+      String source, String schedule, @Schema(nullable = true) Instant nextRunAt, boolean picked) {}
 
   List<SourceScheduleView> all() {
     Map<String, SourceScheduleView> scheduled = new HashMap<>();

@@ -1,6 +1,8 @@
 package io.kasparro.drift;
 
 import io.kasparro.system.jdbc.JsonColumns;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -56,13 +58,14 @@ public class DriftQueries {
   record Drift(
       long id,
       String source,
-      Long runId,
+      @Schema(nullable = true) Long runId,
       Instant detectedAt,
       int records,
-      JsonNode added,
-      JsonNode missing,
-      JsonNode typeChanged,
-      JsonNode renamed) {}
+      @ArraySchema(schema = @Schema(type = "string")) JsonNode added,
+      @ArraySchema(schema = @Schema(type = "string")) JsonNode missing,
+      @ArraySchema(schema = @Schema(implementation = RecordDrift.TypeChange.class))
+          JsonNode typeChanged,
+      @ArraySchema(schema = @Schema(implementation = RecordDrift.Rename.class)) JsonNode renamed) {}
 
   List<Drift> page(String source, int limit, long offset) {
     return jdbc.sql(PAGE)

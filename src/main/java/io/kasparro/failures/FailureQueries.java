@@ -1,6 +1,7 @@
 package io.kasparro.failures;
 
 import io.kasparro.system.jdbc.JsonColumns;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,13 +56,13 @@ class FailureQueries {
       long id,
       String source,
       long rawId,
-      String sourceRecordId,
+      @Schema(nullable = true) String sourceRecordId,
       long runId,
       String errorType,
       String errorMessage,
-      JsonNode payload,
+      @Schema(implementation = Object.class) JsonNode payload,
       Instant failedAt,
-      Instant lastRetriedAt) {}
+      @Schema(nullable = true) Instant lastRetriedAt) {}
 
   /** The filters of {@code GET /transform-failures}; null means "any". */
   record Filter(String source, String errorType) {}

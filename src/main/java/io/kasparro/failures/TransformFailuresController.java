@@ -7,13 +7,6 @@ import io.kasparro.web.OffsetPagination;
 import io.kasparro.web.PageParameters;
 import io.kasparro.web.Params;
 import io.kasparro.web.ResponseMetadata;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.List;
@@ -27,8 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * /transform-failures/replay} (needs {@code X-API-Key}): retries them after a fix.
  */
 @RestController
-@Tag(name = "Data quality")
-class TransformFailuresController {
+class TransformFailuresController implements TransformFailuresApi {
 
   private final FailureQueries failures;
   private final FailureReplayer replayer;
@@ -48,44 +40,11 @@ class TransformFailuresController {
   /** What a replay did, per source. */
   record ReplayReport(List<ReplayResult> data, ResponseMetadata metadata) {}
 
-  @Operation(
-      summary = "Records that failed validation",
-      description =
-          "Records that reached bronze but could not become silver, with the reason and the"
-              + " payload as received. Replay them after a fix with POST"
-              + " /transform-failures/replay.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "A page of failures, newest first",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = FailurePage.class),
-              examples =
-                  @ExampleObject(
-                      value =
-                          """
-                          {"data": [{"id": 1, "source": "csv", "raw_id": 507, "source_record_id": "ETH",
-                            "run_id": 3, "error_type": "invalid_number",
-                            "error_message": "price is not a number: 'not-a-price'",
-                            "payload": {"file": "market.csv", "row": {"symbol": "ETH",
-                              "name": "Ethereum", "price_usd": "not-a-price",
-                              "last_updated": "2026-11-20T12:00:00Z"}},
-                            "failed_at": "2026-11-21T10:02:11Z", "last_retried_at": null}],
-                           "pagination": {"limit": 50, "offset": 0, "total": 1},
-                           "metadata": {"request_id": "2bb82a51", "api_latency_ms": 4}}
-                          """)))
+  @Override
   @GetMapping("/transform-failures")
-  FailurePage list(
-      @Parameter(description = "Only this source", example = "csv") @RequestParam(required = false)
-          String source,
-      @Parameter(
-              description =
-                  "Only this kind of failure, e.g. invalid_number, negative_value, missing_field,"
-                      + " invalid_timestamp",
-              example = "invalid_number")
-          @RequestParam(name = "error_type", required = false)
-          String errorType,
+  public FailurePage list(
+      @RequestParam(required = false) String source,
+      @RequestParam(name = "error_type", required = false) String errorType,
       PageParameters paging,
       HttpServletRequest request) {
     FailureQueries.Filter filter =
@@ -98,32 +57,10 @@ class TransformFailuresController {
         ResponseMetadata.of(request));
   }
 
-  @Operation(
-      summary = "Replay failed records",
-      description =
-          "Transforms the failed records again from bronze (after a fix such as a field mapping);"
-              + " those that now load leave the failure list, the others keep their reason and get"
-              + " last_retried_at. Needs X-API-Key.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "What the replay did, per source",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = ReplayReport.class),
-              examples =
-                  @ExampleObject(
-                      value =
-                          """
-                          {"data": [{"source": "coingecko", "records": 3, "loaded": 3, "failed": 0}],
-                           "metadata": {"request_id": "9b2e77c1", "api_latency_ms": 41}}
-                          """)))
+  @Override
   @PostMapping("/transform-failures/replay")
-  ReplayReport replay(
-      @Parameter(description = "Only this source (default: every enabled source)", example = "csv")
-          @RequestParam(required = false)
-          String source,
-      HttpServletRequest request)
+  public ReplayReport replay(
+      @RequestParam(required = false) String source, HttpServletRequest request)
       throws SQLException {
     List<Source<?>> selected;
     if (source == null) {

@@ -147,7 +147,7 @@ public class EtlMetrics {
     return switch (stage) {
       case "fetched" -> records.fetched();
       case "inserted" -> records.inserted();
-      case "duplicate" -> records.duplicates();
+      case "duplicate" -> records.duplicate();
       case "loaded" -> records.loaded();
       case "failed" -> records.failed();
       default -> throw new IllegalArgumentException("no stage " + stage);

@@ -1,11 +1,6 @@
 package io.kasparro.health;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * /health/ready} for orchestrators.
  */
 @RestController
-@Tag(name = "Operations", description = "Health, probes and metrics")
-class HealthController {
+class HealthController implements HealthApi {
 
   private static final Logger log = LoggerFactory.getLogger(HealthController.class);
 
@@ -37,57 +31,29 @@ class HealthController {
    * @param status {@code ok}; {@code degraded} when a source is stale or failing; {@code down} when
    *     the database is unreachable (with HTTP 503)
    */
-  record Health(String status, Database database, List<SourceHealth> sources) {}
+  record Health(
+      @Schema(allowableValues = {"ok", "degraded", "down"}) String status,
+      Database database,
+      List<SourceHealth> sources) {}
 
-  /** Database reachability. */
-  record Database(String status, Long latencyMs, String error) {}
+  /**
+   * Database reachability.
+   *
+   * @param status {@code up} or {@code down}
+   * @param latencyMs round-trip time of a trivial query; null when down
+   * @param error why it is down; null when up
+   */
+  record Database(
+      @Schema(allowableValues = {"up", "down"}) String status,
+      @Schema(nullable = true) Long latencyMs,
+      @Schema(nullable = true) String error) {}
 
   /** A probe's answer. */
-  record Probe(String status) {}
+  record Probe(@Schema(allowableValues = {"ok", "down"}) String status) {}
 
-  @Operation(
-      summary = "Service health",
-      description =
-          "ok; degraded when an enabled source is stale (no success for longer than its schedule"
-              + " allows) or failing (its last run failed); down, with 503, when the database is"
-              + " unreachable.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "ok or degraded",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = Health.class),
-              examples =
-                  @ExampleObject(
-                      value =
-                          """
-                          {"status": "degraded", "database": {"status": "up", "latency_ms": 1},
-                           "sources": [{"source": "csv", "status": "stale", "schedule": "15m",
-                             "expected_interval_seconds": 900, "stale_after_seconds": 1800,
-                             "last_run": {"run_id": 9, "status": "success",
-                                          "started_at": "2026-11-21T00:00:00Z",
-                                          "ended_at": "2026-11-21T00:00:02Z", "error": null},
-                             "running_run_id": null,
-                             "last_success_at": "2026-11-21T00:00:02Z",
-                             "reasons": ["no successful run since 2026-11-21T00:00:02Z"]}]}
-                          """)))
-  @ApiResponse(
-      responseCode = "503",
-      description = "down: the database is unreachable",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = Health.class),
-              examples =
-                  @ExampleObject(
-                      value =
-                          """
-                          {"status": "down", "database": {"status": "down", "latency_ms": null,
-                           "error": "the database is unreachable"}, "sources": []}
-                          """)))
+  @Override
   @GetMapping("/health")
-  ResponseEntity<Health> health() {
+  public ResponseEntity<Health> health() {
     try {
       long latency = check.pingDatabase();
       List<SourceHealth> sources = check.sources();
@@ -105,41 +71,15 @@ class HealthController {
     }
   }
 
-  /** The process is up and serving HTTP; says nothing of its dependencies. */
-  @Operation(summary = "Liveness probe")
-  @ApiResponse(
-      responseCode = "200",
-      description = "The process is up",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = Probe.class),
-              examples = @ExampleObject(value = "{\"status\": \"ok\"}")))
+  @Override
   @GetMapping("/health/live")
-  Probe live() {
+  public Probe live() {
     return new Probe("ok");
   }
 
-  /** The service can serve requests: its database answers. */
-  @Operation(summary = "Readiness probe")
-  @ApiResponse(
-      responseCode = "200",
-      description = "The database answers",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = Probe.class),
-              examples = @ExampleObject(value = "{\"status\": \"ok\"}")))
-  @ApiResponse(
-      responseCode = "503",
-      description = "The database does not answer",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = Probe.class),
-              examples = @ExampleObject(value = "{\"status\": \"down\"}")))
+  @Override
   @GetMapping("/health/ready")
-  ResponseEntity<Probe> ready() {
+  public ResponseEntity<Probe> ready() {
     try {
       check.pingDatabase();
       return ResponseEntity.ok(new Probe("ok"));

@@ -1,6 +1,7 @@
 package io.kasparro.health;
 
 import io.kasparro.runs.RunStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,15 +21,25 @@ import java.util.List;
  */
 record SourceHealth(
     String source,
-    String status,
+    @Schema(allowableValues = {"ok", "pending", "stale", "failing"}) String status,
     String schedule,
     long expectedIntervalSeconds,
     long staleAfterSeconds,
-    LastRun lastRun,
-    Long runningRunId,
-    Instant lastSuccessAt,
+    @Schema(nullable = true) LastRun lastRun,
+    @Schema(nullable = true) Long runningRunId,
+    @Schema(nullable = true) Instant lastSuccessAt,
     List<String> reasons) {
 
-  /** A source's newest finished run. */
-  record LastRun(long runId, RunStatus status, Instant startedAt, Instant endedAt, String error) {}
+  /**
+   * A source's newest finished run.
+   *
+   * @param error why it failed, as in {@code /runs}; null unless failed
+   */
+  @Schema(name = "HealthLastRun")
+  record LastRun(
+      long runId,
+      RunStatus status,
+      Instant startedAt,
+      Instant endedAt,
+      @Schema(nullable = true) String error) {}
 }

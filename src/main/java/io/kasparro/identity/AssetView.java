@@ -1,6 +1,7 @@
 package io.kasparro.identity;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ record AssetView(
     long assetId,
     String symbol,
     String name,
-    String slug,
+    @Schema(nullable = true) String slug,
     List<Identifier> identifiers,
     List<SourceQuote> quotes,
     Consensus consensus) {
@@ -41,7 +42,15 @@ record AssetView(
       String sourceAssetId,
       String sourceSymbol,
       String sourceName,
-      String matchMethod,
+      @Schema(
+              allowableValues = {
+                "curated_id",
+                "curated_name",
+                "symbol_name",
+                "symbol_fuzzy",
+                "new_asset"
+              })
+          String matchMethod,
       BigDecimal confidence) {}
 
   /**
@@ -57,8 +66,8 @@ record AssetView(
   record SourceQuote(
       String source,
       BigDecimal priceUsd,
-      BigDecimal marketCapUsd,
-      @JsonProperty("volume_24h_usd") BigDecimal volume24hUsd,
+      @Schema(nullable = true) BigDecimal marketCapUsd,
+      @Schema(nullable = true) @JsonProperty("volume_24h_usd") BigDecimal volume24hUsd,
       Instant lastUpdated,
       boolean inConsensus) {}
 }

@@ -4,13 +4,7 @@ import io.kasparro.web.BadParameterException;
 import io.kasparro.web.PageParameters;
 import io.kasparro.web.Params;
 import io.kasparro.web.ResponseMetadata;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /data}: market quotes with asset identity, filtered, sorted and paged. */
 @RestController
-@Tag(name = "Market data", description = "Quotes with canonical asset identity")
-class DataController {
+class DataController implements DataApi {
 
   private final QuoteQueries quotes;
   private final DataApiProperties properties;
@@ -47,77 +40,26 @@ class DataController {
    *     null on the last page
    */
   record Pagination(
-      int limit, long offset, Long total, Boolean totalExact, String sort, String nextCursor) {}
-
-  @Operation(
-      summary = "Market quotes",
-      description =
-          "Quotes joined with their canonical asset, filtered, sorted and paged. Page with offset"
-              + " for small jumps, or with cursor (pass next_cursor back, with the same filters)"
-              + " so deep pages cost the same as the first.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "A page of quotes",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = DataPage.class),
-              examples =
-                  @ExampleObject(
-                      value =
-                          """
-                          {"data": [{"id": 812, "asset_id": 1, "symbol": "BTC", "name": "Bitcoin",
-                            "source": "coingecko", "price_usd": 91276.68,
-                            "market_cap_usd": 1810000000000, "volume_24h_usd": 33630000000,
-                            "last_updated": "2026-11-21T00:00:00Z"}],
-                           "pagination": {"limit": 1, "offset": 0, "total": 520,
-                            "total_exact": true,
-                            "sort": "-last_updated", "next_cursor": "cTF8LWxhc3RfdXBkYXRlZHw"},
-                           "metadata": {"request_id": "3f1c2a9e", "api_latency_ms": 4}}
-                          """)))
-  @GetMapping("/data")
-  DataPage data(
-      @Parameter(description = "Ticker, any case", example = "BTC") @RequestParam(required = false)
-          String symbol,
-      @Parameter(description = "Canonical asset id", example = "1")
-          @RequestParam(name = "asset_id", required = false)
-          String assetId,
-      @Parameter(description = "Source name", example = "coingecko") @RequestParam(required = false)
-          String source,
-      @Parameter(
-              description =
-                  "Quotes observed at or after: ISO-8601 time (UTC when no zone), or a date (its"
-                      + " start, UTC)",
-              example = "2026-11-20T00:00:00Z")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(
-              description =
-                  "Quotes observed at or before: ISO-8601 time, or a date (through its end)",
-              example = "2026-11-21")
-          @RequestParam(required = false)
-          String to,
-      @Parameter(
-              description =
-                  "Order: -last_updated (default), last_updated, -price_usd or price_usd; ties"
-                      + " by quote id",
-              example = "-price_usd")
-          @RequestParam(required = false)
+      int limit,
+      long offset,
+      @Schema(nullable = true) Long total,
+      @Schema(nullable = true) Boolean totalExact,
+      @Schema(allowableValues = {"-last_updated", "last_updated", "-price_usd", "price_usd"})
           String sort,
+      @Schema(nullable = true) String nextCursor) {}
+
+  @Override
+  @GetMapping("/data")
+  public DataPage data(
+      @RequestParam(required = false) String symbol,
+      @RequestParam(name = "asset_id", required = false) String assetId,
+      @RequestParam(required = false) String source,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String sort,
       PageParameters paging,
-      @Parameter(
-              description =
-                  "next_cursor of the previous page (not with offset); opaque, edits are rejected",
-              example = "cTF8LWxhc3RfdXBkYXRlZHw")
-          @RequestParam(required = false)
-          String cursor,
-      @Parameter(
-              description =
-                  "Whether to count the matching rows (default true), exactly up to 10,000"
-                      + " (total_exact tells); false is cheaper",
-              example = "false")
-          @RequestParam(name = "include_total", required = false)
-          String includeTotal,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(name = "include_total", required = false) String includeTotal,
       HttpServletRequest request) {
     QuoteQueries.Filter filter =
         new QuoteQueries.Filter(

@@ -1,6 +1,7 @@
 package io.kasparro.quotes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -24,6 +25,6 @@ record QuoteRow(
     String name,
     String source,
     BigDecimal priceUsd,
-    BigDecimal marketCapUsd,
-    @JsonProperty("volume_24h_usd") BigDecimal volume24hUsd,
+    @Schema(nullable = true) BigDecimal marketCapUsd,
+    @Schema(nullable = true) @JsonProperty("volume_24h_usd") BigDecimal volume24hUsd,
     Instant lastUpdated) {}

@@ -1,5 +1,7 @@
 package io.kasparro.runs;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Something unusual about the second run of a comparison.
  *
@@ -13,7 +15,21 @@ package io.kasparro.runs;
  * @param message the finding in words
  */
 record Anomaly(
-    String metric, String rule, Object value, Object threshold, String severity, String message) {
+    String metric,
+    @Schema(
+            allowableValues = {
+              "record_count_change",
+              "zero_records",
+              "duration_increase",
+              "failed_share",
+              "status_regression",
+              "z_score"
+            })
+        String rule,
+    @Schema(types = {"number", "string"}) Object value,
+    @Schema(types = {"number", "string"}) Object threshold,
+    @Schema(allowableValues = {"warning", "critical"}) String severity,
+    String message) {
 
   static final String WARNING = "warning";
   static final String CRITICAL = "critical";

@@ -4,13 +4,7 @@ import io.kasparro.web.BadParameterException;
 import io.kasparro.web.NotFoundException;
 import io.kasparro.web.Params;
 import io.kasparro.web.ResponseMetadata;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /compare-runs}: what changed between two runs of a source, and what looks wrong. */
 @RestController
-@Tag(name = "Runs")
-class CompareRunsController {
+class CompareRunsController implements CompareRunsApi {
 
   private final RunQueries runs;
   private final AnomalyDetector detector;
@@ -60,7 +53,11 @@ class CompareRunsController {
    * @param absolute {@code b - a}
    * @param percent the change relative to A, in percent; null when A is zero or unknown
    */
-  record Delta(Long a, Long b, Long absolute, Double percent) {
+  record Delta(
+      @Schema(nullable = true) Long a,
+      @Schema(nullable = true) Long b,
+      @Schema(nullable = true) Long absolute,
+      @Schema(nullable = true) Double percent) {
 
     static Delta of(Long a, Long b) {
       if (a == null || b == null) {
@@ -71,68 +68,12 @@ class CompareRunsController {
     }
   }
 
-  @Operation(
-      summary = "Compare two runs",
-      description =
-          "Deltas between two runs of a source (run_a and run_b, or the latest two finished runs"
-              + " of source) and the anomalies of run_b: rules (record count change, zero records,"
-              + " duration increase, failed share, success then failure) and z-scores against the"
-              + " source's recent successful runs.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "The comparison",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = Comparison.class),
-              examples =
-                  @ExampleObject(
-                      value =
-                          """
-                          {"run_a": {"run_id": 16, "source": "coingecko", "status": "success"},
-                           "run_b": {"run_id": 17, "source": "coingecko", "status": "success"},
-                           "deltas": {
-                             "records_fetched": {"a": 1000, "b": 100, "absolute": -900,
-                                                 "percent": -90.0},
-                             "records_loaded": {"a": 1000, "b": 100, "absolute": -900,
-                                                "percent": -90.0},
-                             "records_failed": {"a": 0, "b": 0, "absolute": 0, "percent": null},
-                             "duration_ms": {"a": 4000, "b": 3900, "absolute": -100,
-                                             "percent": -2.5}},
-                           "anomalies": [{"metric": "records_fetched",
-                                          "rule": "record_count_change", "value": -90.0,
-                                          "threshold": 50.0, "severity": "critical",
-                                          "message": "records fetched changed by -90.0%"}],
-                           "baseline_runs": 20,
-                           "metadata": {"request_id": "3f1c2a9e", "api_latency_ms": 6}}
-                          """)))
-  @ApiResponse(
-      responseCode = "404",
-      description = "A run does not exist, or the source has fewer than two finished runs",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(ref = "#/components/schemas/Problem"),
-              examples =
-                  @ExampleObject(
-                      value =
-                          """
-                          {"type": "about:blank", "title": "Not found", "status": 404,
-                           "detail": "run 999 does not exist", "request_id": "3f1c2a9e"}
-                          """)))
+  @Override
   @GetMapping("/compare-runs")
-  Comparison compare(
-      @Parameter(description = "The baseline run's id", example = "16")
-          @RequestParam(name = "run_a", required = false)
-          String runA,
-      @Parameter(description = "The id of the run to examine", example = "17")
-          @RequestParam(name = "run_b", required = false)
-          String runB,
-      @Parameter(
-              description = "Instead of ids: compare this source's latest two finished runs",
-              example = "coingecko")
-          @RequestParam(required = false)
-          String source,
+  public Comparison compare(
+      @RequestParam(name = "run_a", required = false) String runA,
+      @RequestParam(name = "run_b", required = false) String runB,
+      @RequestParam(required = false) String source,
       HttpServletRequest request) {
     RunView a;
     RunView b;

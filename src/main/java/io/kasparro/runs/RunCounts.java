@@ -5,11 +5,11 @@ package io.kasparro.runs;
  *
  * @param fetched records read from the source
  * @param inserted new records written to bronze
- * @param duplicates records already in bronze, skipped
+ * @param duplicate records already in bronze, skipped
  * @param loaded silver rows written
  * @param failed records that went to transform_failures
  */
-public record RunCounts(long fetched, long inserted, long duplicates, long loaded, long failed) {
+public record RunCounts(long fetched, long inserted, long duplicate, long loaded, long failed) {
 
   public static final RunCounts ZERO = new RunCounts(0, 0, 0, 0, 0);
 
@@ -17,7 +17,7 @@ public record RunCounts(long fetched, long inserted, long duplicates, long loade
     return new RunCounts(
         fetched + other.fetched,
         inserted + other.inserted,
-        duplicates + other.duplicates,
+        duplicate + other.duplicate,
         loaded + other.loaded,
         failed + other.failed);
   }

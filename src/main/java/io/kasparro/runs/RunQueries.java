@@ -23,14 +23,14 @@ public class RunQueries {
              error_message, metadata::text AS metadata
         FROM etl_runs
       """;
+  private static final String FILTER =
+      """
+       WHERE (CAST(:source AS text) IS NULL OR source = CAST(:source AS text))
+         AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
+      """;
   private static final String LIST =
-      COLUMNS
-          + """
-           WHERE (CAST(:source AS text) IS NULL OR source = CAST(:source AS text))
-             AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
-           ORDER BY started_at DESC, run_id DESC
-           LIMIT :limit
-          """;
+      COLUMNS + FILTER + " ORDER BY started_at DESC, run_id DESC LIMIT :limit OFFSET :offset";
+  private static final String COUNT = "SELECT count(*) FROM etl_runs " + FILTER;
   private static final String ONE = COLUMNS + " WHERE run_id = :runId";
   private static final String LATEST_FINISHED =
       COLUMNS
@@ -72,7 +72,7 @@ public class RunQueries {
       """
       SELECT source, status, count(*) AS runs,
              sum(records_fetched) AS fetched, sum(records_inserted) AS inserted,
-             sum(records_duplicate) AS duplicates, sum(records_loaded) AS loaded,
+             sum(records_duplicate) AS duplicate, sum(records_loaded) AS loaded,
              sum(records_failed) AS failed,
              coalesce(sum(duration_ms), 0) AS duration_ms, max(ended_at) AS last_ended
         FROM etl_runs
@@ -120,14 +120,24 @@ public class RunQueries {
     this.json = json;
   }
 
-  /** The newest runs first, optionally of one source and in one status. */
-  List<RunView> recent(String source, RunStatus status, int limit) {
+  /** A page of runs, newest first, optionally of one source and in one status. */
+  List<RunView> recent(String source, RunStatus status, int limit, int offset) {
     return jdbc.sql(LIST)
         .param("source", source)
         .param("status", status == null ? null : status.dbValue())
         .param("limit", limit)
+        .param("offset", offset)
         .query(this::map)
         .list();
+  }
+
+  /** How many runs {@link #recent} pages through. */
+  long count(String source, RunStatus status) {
+    return jdbc.sql(COUNT)
+        .param("source", source)
+        .param("status", status == null ? null : status.dbValue())
+        .query(Long.class)
+        .single();
   }
 
   Optional<RunView> find(long runId) {
@@ -194,7 +204,7 @@ public class RunQueries {
                     new RunCounts(
                         row.getLong("fetched"),
                         row.getLong("inserted"),
-                        row.getLong("duplicates"),
+                        row.getLong("duplicate"),
                         row.getLong("loaded"),
                         row.getLong("failed")),
                     row.getLong("duration_ms"),

@@ -78,14 +78,14 @@ public class RunRepository {
             UPDATE etl_runs
                SET records_fetched = records_fetched + :fetched,
                    records_inserted = records_inserted + :inserted,
-                   records_duplicate = records_duplicate + :duplicates,
+                   records_duplicate = records_duplicate + :duplicate,
                    records_loaded = records_loaded + :loaded,
                    records_failed = records_failed + :failed
              WHERE run_id = :runId AND status = 'running'
             """)
             .param("fetched", counts.fetched())
             .param("inserted", counts.inserted())
-            .param("duplicates", counts.duplicates())
+            .param("duplicate", counts.duplicate())
             .param("loaded", counts.loaded())
             .param("failed", counts.failed())
             .param("runId", runId)

@@ -1,5 +1,6 @@
 package io.kasparro.runs;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 
@@ -14,20 +15,21 @@ import java.util.Map;
  * @param endedAt when it ended; null while running
  * @param durationMs how long it took, in milliseconds; null while running
  * @param records what it read and wrote
- * @param errorMessage why it failed; null unless failed
+ * @param error why it failed; null unless failed
  * @param metadata extra facts recorded with the run (such as an injected failure)
  */
 record RunView(
     long runId,
     String source,
     RunStatus status,
-    String triggeredBy,
+    @Schema(allowableValues = {"schedule", "manual", "cli", "startup"}) String triggeredBy,
     Instant startedAt,
-    Instant endedAt,
-    Long durationMs,
+    @Schema(nullable = true) Instant endedAt,
+    @Schema(nullable = true) Long durationMs,
     Records records,
-    String errorMessage,
-    Map<String, Object> metadata) {
+    @Schema(nullable = true) String error,
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+        Map<String, Object> metadata) {
 
   /**
    * Record counts of a run.

@@ -345,7 +345,7 @@ public class SourceRunner {
       Source<?> source, long runId, RunStatus status, RunCounts counts, Instant started) {
     long millis = Duration.between(started, clock.instant()).toMillis();
     log.info(
-        "Run {} of {} ended {} in {} ms: fetched={} inserted={} duplicates={} loaded={} failed={}"
+        "Run {} of {} ended {} in {} ms: fetched={} inserted={} duplicate={} loaded={} failed={}"
             + " ({} records/s)",
         runId,
         source.name(),
@@ -353,7 +353,7 @@ public class SourceRunner {
         millis,
         counts.fetched(),
         counts.inserted(),
-        counts.duplicates(),
+        counts.duplicate(),
         counts.loaded(),
         counts.failed(),
         millis == 0 ? counts.fetched() : counts.fetched() * 1000 / millis);

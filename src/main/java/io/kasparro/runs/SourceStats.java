@@ -1,5 +1,6 @@
 package io.kasparro.runs;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,32 +16,31 @@ import java.util.Map;
  * @param durationMs durations of finished runs, in milliseconds
  * @param lastRun the newest run; null before the first
  * @param lastSuccessAt when the newest {@code success} or {@code partial} run ended
- * @param lastFailureAt when the newest {@code failed} run ended
- * @param lastFailureError why the newest failed run failed
+ * @param lastFailure the newest {@code failed} run, with its error; null before the first
  * @param transformFailures records currently recorded in transform_failures
  * @param checkpoint where the next run resumes; null in the totals
  */
 record SourceStats(
-    String source,
-    Boolean enabled,
+    @Schema(nullable = true) String source,
+    @Schema(nullable = true) Boolean enabled,
     RunCounts runs,
-    Double successRate,
+    @Schema(nullable = true) Double successRate,
     RunView.Records records,
     Durations durationMs,
-    LastRun lastRun,
-    Instant lastSuccessAt,
-    Instant lastFailureAt,
-    String lastFailureError,
+    @Schema(nullable = true) LastRun lastRun,
+    @Schema(nullable = true) Instant lastSuccessAt,
+    @Schema(nullable = true) LastFailure lastFailure,
     long transformFailures,
-    Map<String, Object> checkpoint) {
+    @Schema(nullable = true, additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+        Map<String, Object> checkpoint) {
 
-  /** Runs by outcome. */
-  record RunCounts(long total, long succeeded, long partial, long failed, long running) {
+  /** Runs by status: one count per status value, under its name. */
+  record RunCounts(long total, long success, long partial, long failed, long running) {
 
     RunCounts plus(RunCounts other) {
       return new RunCounts(
           total + other.total,
-          succeeded + other.succeeded,
+          success + other.success,
           partial + other.partial,
           failed + other.failed,
           running + other.running);
@@ -50,7 +50,7 @@ record SourceStats(
       long finished = total - running;
       return finished == 0
           ? null
-          : Math.round((succeeded + partial) * 10_000.0 / finished) / 10_000.0;
+          : Math.round((success + partial) * 10_000.0 / finished) / 10_000.0;
     }
   }
 
@@ -60,9 +60,23 @@ record SourceStats(
    * @param average mean duration; null before any run finished
    * @param max longest duration; null before any run finished
    */
-  record Durations(Long average, Long max) {}
+  record Durations(@Schema(nullable = true) Long average, @Schema(nullable = true) Long max) {}
 
   /** The newest run of a source. */
+  @Schema(name = "StatsLastRun")
   record LastRun(
-      long runId, RunStatus status, Instant startedAt, Instant endedAt, Long durationMs) {}
+      long runId,
+      RunStatus status,
+      Instant startedAt,
+      @Schema(nullable = true) Instant endedAt,
+      @Schema(nullable = true) Long durationMs) {}
+
+  /**
+   * The newest failed run of a source.
+   *
+   * @param runId the run's id
+   * @param endedAt when it ended
+   * @param error why it failed, as in the run's {@code error}
+   */
+  record LastFailure(long runId, @Schema(nullable = true) Instant endedAt, String error) {}
 }

@@ -16,7 +16,7 @@ class StatsQueries {
       WITH totals AS (
         SELECT source,
                count(*) AS runs_total,
-               count(*) FILTER (WHERE status = 'success') AS succeeded,
+               count(*) FILTER (WHERE status = 'success') AS success,
                count(*) FILTER (WHERE status = 'partial') AS partial,
                count(*) FILTER (WHERE status = 'failed') AS failed,
                count(*) FILTER (WHERE status = 'running') AS running,
@@ -33,14 +33,15 @@ class StatsQueries {
           FROM etl_runs
          ORDER BY source, started_at DESC, run_id DESC),
       last_failure AS (
-        SELECT DISTINCT ON (source) source, ended_at, error_message
+        SELECT DISTINCT ON (source) source, run_id, ended_at, error_message
           FROM etl_runs
          WHERE status = 'failed'
          ORDER BY source, ended_at DESC NULLS LAST, run_id DESC),
       failures AS (
         SELECT source, count(*) AS n FROM transform_failures GROUP BY source)
       SELECT t.*, l.run_id, l.status, l.started_at, l.ended_at, l.duration_ms,
-             f.ended_at AS last_failure_at, f.error_message AS last_failure_error,
+             f.run_id AS last_failure_run_id, f.ended_at AS last_failure_at,
+             f.error_message AS last_failure_error,
              coalesce(x.n, 0) AS transform_failures, c.checkpoint::text AS checkpoint
         FROM totals t
         JOIN last_run l USING (source)
@@ -67,7 +68,7 @@ class StatsQueries {
     SourceStats.RunCounts runs =
         new SourceStats.RunCounts(
             row.getLong("runs_total"),
-            row.getLong("succeeded"),
+            row.getLong("success"),
             row.getLong("partial"),
             row.getLong("failed"),
             row.getLong("running"));
@@ -92,8 +93,12 @@ class StatsQueries {
             RunQueries.instant(row, "ended_at"),
             row.getObject("duration_ms", Long.class)),
         RunQueries.instant(row, "last_success_at"),
-        RunQueries.instant(row, "last_failure_at"),
-        row.getString("last_failure_error"),
+        row.getObject("last_failure_run_id") == null
+            ? null
+            : new SourceStats.LastFailure(
+                row.getLong("last_failure_run_id"),
+                RunQueries.instant(row, "last_failure_at"),
+                row.getString("last_failure_error")),
         row.getLong("transform_failures"),
         checkpoint == null ? null : json.object(checkpoint));
   }

@@ -1,6 +1,7 @@
 package io.kasparro.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -19,22 +21,35 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.AntPathMatcher;
 
 /**
  * The OpenAPI document ({@code /openapi}, shown at {@code /docs}): service description, the API-key
- * scheme, and the problem responses every operation can give, with examples.
+ * scheme, and the problem responses every operation can give, with examples. The controllers'
+ * interfaces ({@code RunsApi}, {@code DataApi}, …) describe their own operations and name their
+ * specific errors in one line each; the problem body of every error response is added here.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
   static final String API_KEY = "apiKey";
   private static final String PROBLEM = "application/problem+json";
+  private static final String PROBLEM_REF = "#/components/schemas/Problem";
+  private static final String NULLABLE = "x-kasparro-nullable";
+  private static final String TYPES = "x-kasparro-types";
 
   @Bean
   OpenAPI kasparroOpenApi() {
@@ -42,6 +57,7 @@ class OpenApiConfiguration {
         .info(
             new Info()
                 .title("Kasparro market-data API")
+                .summary("Crypto market quotes across sources, with run history and health")
                 .version("1")
                 .description(
                     "Crypto market quotes from several upstreams, with a canonical identity per"
@@ -51,6 +67,12 @@ class OpenApiConfiguration {
                         + " with status, title, detail, request_id and, for a bad parameter, its"
                         + " name in parameter. Requests are rate-limited per client (429 with"
                         + " Retry-After)."))
+        // Relative: the document is served by the service it describes, behind whatever host
+        // and scheme the client reached it by.
+        .servers(List.of(new Server().url("/").description("this service")))
+        // Reads need no key unless kasparro.api.require-key-for-reads is set; mutating
+        // operations replace this with the key alone.
+        .security(List.of(new SecurityRequirement(), new SecurityRequirement().addList(API_KEY)))
         .components(
             new Components()
                 .addSecuritySchemes(
@@ -74,9 +96,14 @@ class OpenApiConfiguration {
         Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
   }
 
-  /** Adds the problem responses each operation can give, so no error goes undocumented. */
+  /**
+   * Adds the problem responses each operation can give, so no error goes undocumented, and gives an
+   * error response that an operation names without a body (such as its {@code 409}) the problem
+   * body.
+   */
   @Bean
-  OpenApiCustomizer problemResponses(RateLimitProperties rateLimit) {
+  OpenApiCustomizer problemResponses(
+      RateLimitProperties rateLimit, ApiSecurityProperties security) {
     AntPathMatcher matcher = new AntPathMatcher();
     return openApi -> {
       openApi.getComponents().addSchemas("Problem", problemSchema());
@@ -88,15 +115,41 @@ class OpenApiConfiguration {
                     rateLimit.enabled()
                         && rateLimit.exemptPaths().stream()
                             .noneMatch(pattern -> matcher.match(pattern, path));
+                boolean keyedRead =
+                    security.publicPaths().stream()
+                        .noneMatch(pattern -> matcher.match(pattern, path));
                 item.readOperationsMap()
-                    .forEach((method, operation) -> addProblems(path, method, operation, limited));
+                    .forEach(
+                        (method, operation) ->
+                            addProblems(path, method, operation, limited, keyedRead));
               });
     };
   }
 
   private static void addProblems(
-      String path, PathItem.HttpMethod method, Operation operation, boolean limited) {
+      String path,
+      PathItem.HttpMethod method,
+      Operation operation,
+      boolean limited,
+      boolean keyedRead) {
     ApiResponses responses = operation.getResponses();
+    responses.forEach(
+        (status, response) -> {
+          boolean bodyless =
+              response.getContent() == null || response.getContent().containsKey("*/*");
+          if (status.matches("[45]\\d\\d") && bodyless) {
+            int code = Integer.parseInt(status);
+            String reason = HttpStatus.valueOf(code).getReasonPhrase();
+            String title = reason.charAt(0) + reason.substring(1).toLowerCase(Locale.ROOT);
+            problemBody(response, code, title, response.getDescription(), null);
+          }
+          if (response.getContent() != null && response.getContent().get(PROBLEM) != null) {
+            MediaType media = response.getContent().get(PROBLEM);
+            if (media.getSchema() == null) {
+              media.schema(new Schema<>().$ref(PROBLEM_REF));
+            }
+          }
+        });
     boolean hasParameters =
         operation.getParameters() != null && !operation.getParameters().isEmpty();
     if (hasParameters || operation.getRequestBody() != null) {
@@ -113,8 +166,19 @@ class OpenApiConfiguration {
       responses.putIfAbsent(
           "404", problem("No such resource", 404, "Not found", "run 42 does not exist", null));
     }
+    if (method == PathItem.HttpMethod.GET && keyedRead) {
+      responses.putIfAbsent(
+          "401",
+          problem(
+              "Only when kasparro.api.require-key-for-reads is set: the X-API-Key header is"
+                  + " missing or wrong",
+              401,
+              "API key required",
+              "send the API key in the X-API-Key header",
+              null));
+    }
     if (method != PathItem.HttpMethod.GET) {
-      operation.addSecurityItem(new SecurityRequirement().addList(API_KEY));
+      operation.setSecurity(List.of(new SecurityRequirement().addList(API_KEY)));
       responses.putIfAbsent(
           "401",
           problem(
@@ -168,6 +232,12 @@ class OpenApiConfiguration {
 
   private static ApiResponse problem(
       String description, int status, String title, String detail, String parameter) {
+    return problemBody(
+        new ApiResponse().description(description), status, title, detail, parameter);
+  }
+
+  private static ApiResponse problemBody(
+      ApiResponse response, int status, String title, String detail, String parameter) {
     Map<String, Object> example =
         parameter == null
             ? Map.of(
@@ -183,15 +253,13 @@ class OpenApiConfiguration {
                 "detail", detail,
                 "parameter", parameter,
                 "request_id", "3f1c2a9e-5b7d-4c1e-9a0b-2d6f8e4c7a11");
-    return new ApiResponse()
-        .description(description)
-        .content(
-            new Content()
-                .addMediaType(
-                    PROBLEM,
-                    new MediaType()
-                        .schema(new Schema<>().$ref("#/components/schemas/Problem"))
-                        .addExamples("problem", new Example().value(example))));
+    return response.content(
+        new Content()
+            .addMediaType(
+                PROBLEM,
+                new MediaType()
+                    .schema(new Schema<>().$ref(PROBLEM_REF))
+                    .addExamples("problem", new Example().value(example))));
   }
 
   @SuppressWarnings("rawtypes")
@@ -209,5 +277,103 @@ class OpenApiConfiguration {
             "request_id",
             new StringSchema().description("the request's id, as in the X-Request-ID header"))
         .required(List.of("title", "status", "detail", "request_id"));
+  }
+
+  /**
+   * Carries a record component's {@code @Schema(nullable = true)} and {@code @Schema(types = …)}
+   * into the OpenAPI 3.1 document, which swagger-core does not do for every kind of property: a
+   * nullable reference becomes {@code anyOf} it or null here; the others are marked, and {@link
+   * #nullableAndTypedProperties} writes them out once the document is complete.
+   */
+  @Bean
+  PropertyCustomizer markNullableAndTypedProperties() {
+    return (property, type) -> {
+      io.swagger.v3.oas.annotations.media.Schema declared = declaredSchema(type);
+      if (property != null && declared != null) {
+        if (declared.nullable() && property.get$ref() != null) {
+          return nullOr(property.get$ref());
+        }
+        if (declared.nullable()) {
+          property.addExtension(NULLABLE, true);
+        }
+        if (declared.types().length > 0) {
+          property.addExtension(TYPES, List.of(declared.types()));
+        }
+      }
+      return property;
+    };
+  }
+
+  /**
+   * OpenAPI 3.1 says "may be null" with the type {@code "null"}: a marked property gets it, a
+   * reference as {@code anyOf} the referenced schema or null; and a property marked with types gets
+   * those.
+   */
+  @Bean
+  OpenApiCustomizer nullableAndTypedProperties() {
+    return openApi ->
+        openApi
+            .getComponents()
+            .getSchemas()
+            .values()
+            .forEach(
+                schema -> {
+                  if (schema.getProperties() != null) {
+                    schema.getProperties().replaceAll((name, p) -> written((Schema<?>) p));
+                  }
+                });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Schema<?> written(Schema<?> property) {
+    Map<String, Object> marks = property.getExtensions();
+    if (marks == null) {
+      return property;
+    }
+    Object types = marks.remove(TYPES);
+    boolean nullable = marks.remove(NULLABLE) != null;
+    if (marks.isEmpty()) {
+      property.setExtensions(null);
+    }
+    Set<String> written = new LinkedHashSet<>();
+    if (types != null) {
+      written.addAll((List<String>) types);
+    } else if (property.getTypes() != null) {
+      written.addAll(property.getTypes());
+    } else if (property.getType() != null) {
+      written.add(property.getType());
+    }
+    if (nullable && property.getAnyOf() != null) {
+      property.getAnyOf().add(new JsonSchema().types(new LinkedHashSet<>(List.of("null"))));
+      return property;
+    }
+    if (nullable) {
+      written.add("null");
+    }
+    if (types != null || nullable) {
+      property.setNullable(null);
+      property.setType(null);
+      property.setTypes(written);
+    }
+    return property;
+  }
+
+  /** The reference or null: {@link #written} adds the null once the document is complete. */
+  private static Schema<?> nullOr(String reference) {
+    Schema<?> schema =
+        new JsonSchema().anyOf(new ArrayList<>(List.of(new JsonSchema().$ref(reference))));
+    schema.addExtension(NULLABLE, true);
+    return schema;
+  }
+
+  private static io.swagger.v3.oas.annotations.media.Schema declaredSchema(AnnotatedType type) {
+    if (type.getCtxAnnotations() == null) {
+      return null;
+    }
+    return Arrays.stream(type.getCtxAnnotations())
+        .filter(io.swagger.v3.oas.annotations.media.Schema.class::isInstance)
+        .map(io.swagger.v3.oas.annotations.media.Schema.class::cast)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -13,8 +13,15 @@ import java.util.regex.Pattern;
 /** Parsing and bounds of query parameters; every failure names the parameter. */
 public final class Params {
 
-  private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9.\\-_$]{1,32}");
-  private static final Pattern SOURCE = Pattern.compile("[a-z0-9_\\-]{1,32}");
+  /** What a ticker looks like, for the OpenAPI document too. */
+  public static final String SYMBOL_PATTERN = "^[A-Za-z0-9.\\-_$]{1,32}$";
+
+  private static final Pattern SYMBOL = Pattern.compile(SYMBOL_PATTERN);
+
+  /** What a source name (and an error type) looks like, for the OpenAPI document too. */
+  public static final String SOURCE_PATTERN = "^[a-z0-9_-]{1,32}$";
+
+  private static final Pattern SOURCE = Pattern.compile(SOURCE_PATTERN);
 
   private Params() {}
 

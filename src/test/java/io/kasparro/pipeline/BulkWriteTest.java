@@ -105,7 +105,7 @@ class BulkWriteTest {
 
     assertThat(again.counts().fetched()).isEqualTo(1500);
     assertThat(again.counts().inserted()).isEqualTo(1);
-    assertThat(again.counts().duplicates()).isEqualTo(1499);
+    assertThat(again.counts().duplicate()).isEqualTo(1499);
     assertThat(count("raw_records")).isEqualTo(1501);
     assertThat(count("market_quotes")).isEqualTo(1501);
   }

@@ -59,7 +59,8 @@ class RunsApiTest {
     assertThat(records.get("duplicate").asLong()).isEqualTo(8);
     assertThat(records.get("loaded").asLong()).isEqualTo(30);
     assertThat(records.get("failed").asLong()).isEqualTo(2);
-    assertThat(run.get("error_message").asString()).isEqualTo("upstream answered 500");
+    assertThat(run.get("error").asString()).isEqualTo("upstream answered 500");
+    assertThat(run.has("error_message")).isFalse();
     assertThat(run.get("metadata").get("injected_failure").asBoolean()).isTrue();
   }
 
@@ -76,6 +77,27 @@ class RunsApiTest {
     assertThat(runIds(api.get("/runs?source=csv"))).containsExactly(d, c, a);
     assertThat(runIds(api.get("/runs?source=csv&status=success"))).containsExactly(d, a);
     assertThat(runIds(api.get("/runs?limit=2"))).containsExactly(d, c);
+  }
+
+  @Test
+  void theListIsPagedByLimitAndOffsetWithTheSamePaginationAsTheOtherLists() {
+    long a = fixtures.run("csv", "success", T0, T0.plusSeconds(1), 1, 1, 0, null);
+    long b = fixtures.run("csv", "failed", T0.plusSeconds(10), T0.plusSeconds(11), 0, 0, 0, "x");
+    long c = fixtures.run("rss", "success", T0.plusSeconds(20), T0.plusSeconds(21), 1, 1, 0, null);
+    long d = fixtures.run("csv", "success", T0.plusSeconds(30), T0.plusSeconds(31), 1, 1, 0, null);
+
+    Api.Response second = api.get("/runs?source=csv&limit=2&offset=1");
+
+    assertThat(runIds(second)).containsExactly(b, a);
+    JsonNode pagination = second.body().get("pagination");
+    assertThat(pagination.get("limit").asInt()).isEqualTo(2);
+    assertThat(pagination.get("offset").asLong()).isEqualTo(1);
+    assertThat(pagination.get("total").asLong()).as("csv runs: a, b and d").isEqualTo(3);
+    assertThat(runIds(api.get("/runs?offset=3"))).containsExactly(a);
+    assertThat(api.get("/runs").body().get("pagination").get("total").asLong()).isEqualTo(4);
+    assertThat(runIds(api.get("/runs?status=success&limit=1"))).containsExactly(d);
+    assertThat(c).isNotIn(runIds(second));
+    assertBadParameter(api.get("/runs?offset=-1"), "offset");
   }
 
   @Test

@@ -26,7 +26,9 @@ class StatsApiTest {
     fixtures.run("csv", "success", T0, T0.plusSeconds(10), 100, 100, 0, null);
     long partial =
         fixtures.run("csv", "partial", T0.plusSeconds(60), T0.plusSeconds(80), 50, 45, 5, null);
-    fixtures.run("csv", "failed", T0.plusSeconds(120), T0.plusSeconds(150), 7, 7, 0, "disk gone");
+    long failed =
+        fixtures.run(
+            "csv", "failed", T0.plusSeconds(120), T0.plusSeconds(150), 7, 7, 0, "disk gone");
     long last = fixtures.run("csv", "running", T0.plusSeconds(200), null, 3, 3, 0, null);
     fixtures.run("rss", "success", T0, T0.plusSeconds(4), 9, 9, 0, null);
     jdbc.update(
@@ -48,7 +50,7 @@ class StatsApiTest {
     JsonNode csv = source(body, "csv");
     assertThat(csv.get("enabled").asBoolean()).isTrue();
     assertThat(csv.get("runs").get("total").asLong()).isEqualTo(4);
-    assertThat(csv.get("runs").get("succeeded").asLong()).isEqualTo(1);
+    assertThat(csv.get("runs").get("success").asLong()).isEqualTo(1);
     assertThat(csv.get("runs").get("partial").asLong()).isEqualTo(1);
     assertThat(csv.get("runs").get("failed").asLong()).isEqualTo(1);
     assertThat(csv.get("runs").get("running").asLong()).isEqualTo(1);
@@ -62,8 +64,10 @@ class StatsApiTest {
     assertThat(csv.get("last_run").get("status").asString()).isEqualTo("running");
     assertThat(csv.get("last_run").get("ended_at").isNull()).isTrue();
     assertThat(csv.get("last_success_at").asString()).isEqualTo("2026-11-20T00:01:20Z");
-    assertThat(csv.get("last_failure_at").asString()).isEqualTo("2026-11-20T00:02:30Z");
-    assertThat(csv.get("last_failure_error").asString()).isEqualTo("disk gone");
+    JsonNode lastFailure = csv.get("last_failure");
+    assertThat(lastFailure.get("run_id").asLong()).isEqualTo(failed);
+    assertThat(lastFailure.get("ended_at").asString()).isEqualTo("2026-11-20T00:02:30Z");
+    assertThat(lastFailure.get("error").asString()).isEqualTo("disk gone");
     assertThat(csv.get("transform_failures").asLong()).isEqualTo(1);
     assertThat(csv.get("checkpoint").get("files").isObject()).isTrue();
 
@@ -81,12 +85,33 @@ class StatsApiTest {
   }
 
   @Test
+  void eachSourceAndTheTotalsNameTheirNewestFailureWithItsError() {
+    Fixtures fixtures = new Fixtures(jdbc);
+    long csvFailure = fixtures.run("csv", "failed", T0, T0.plusSeconds(5), 0, 0, 0, "csv broke");
+    long rssFailure =
+        fixtures.run("rss", "failed", T0.plusSeconds(60), T0.plusSeconds(61), 0, 0, 0, "feed gone");
+    fixtures.run("csv", "success", T0.plusSeconds(120), T0.plusSeconds(121), 1, 1, 0, null);
+
+    JsonNode body = new Api(port).get("/stats").body();
+
+    assertThat(source(body, "csv").get("last_failure").get("run_id").asLong())
+        .isEqualTo(csvFailure);
+    assertThat(source(body, "csv").get("last_failure").get("error").asString())
+        .isEqualTo("csv broke");
+    JsonNode newest = body.get("totals").get("last_failure");
+    assertThat(newest.get("run_id").asLong()).isEqualTo(rssFailure);
+    assertThat(newest.get("ended_at").asString()).isEqualTo("2026-11-20T00:01:01Z");
+    assertThat(newest.get("error").asString()).isEqualTo("feed gone");
+  }
+
+  @Test
   void anEnabledSourceThatNeverRanIsListedWithZeroes() {
     JsonNode csv = source(new Api(port).get("/stats").body(), "csv");
 
     assertThat(csv.get("runs").get("total").asLong()).isZero();
     assertThat(csv.get("success_rate").isNull()).isTrue();
     assertThat(csv.get("last_run").isNull()).isTrue();
+    assertThat(csv.get("last_failure").isNull()).isTrue();
   }
 
   private static JsonNode source(JsonNode body, String name) {

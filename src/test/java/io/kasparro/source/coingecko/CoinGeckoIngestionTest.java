@@ -86,7 +86,7 @@ class CoinGeckoIngestionTest {
 
     assertThat(second.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(second.counts().inserted()).isZero();
-    assertThat(second.counts().duplicates()).isEqualTo(5);
+    assertThat(second.counts().duplicate()).isEqualTo(5);
     assertThat(count("raw_records")).isEqualTo(5);
     assertThat(count("market_quotes")).isEqualTo(5);
   }

@@ -149,7 +149,7 @@ class CoinPaprikaIngestionTest {
 
     assertThat(resumed.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(resumed.counts().fetched()).as("the list is read whole again").isEqualTo(5);
-    assertThat(resumed.counts().duplicates()).as("the two committed coins are held").isEqualTo(2);
+    assertThat(resumed.counts().duplicate()).as("the two committed coins are held").isEqualTo(2);
     assertThat(resumed.counts().inserted()).isEqualTo(3);
     assertThat(count("raw_records")).isEqualTo(5);
     assertThat(count("market_quotes")).isEqualTo(5);

@@ -110,7 +110,7 @@ class CsvIngestionTest {
     RunResult second = run(10);
 
     assertThat(second.counts().fetched()).isEqualTo(30);
-    assertThat(second.counts().duplicates()).isEqualTo(25);
+    assertThat(second.counts().duplicate()).isEqualTo(25);
     assertThat(second.counts().inserted()).isEqualTo(5);
     assertThat(count("raw_records")).isEqualTo(35);
     assertThat(count("market_quotes")).isEqualTo(35);

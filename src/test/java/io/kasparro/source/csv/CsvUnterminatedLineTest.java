@@ -68,7 +68,7 @@ class CsvUnterminatedLineTest {
     assertThat(first.counts().loaded()).isEqualTo(4);
     assertThat(second.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(second.counts().fetched()).isEqualTo(1);
-    assertThat(second.counts().duplicates()).isEqualTo(1);
+    assertThat(second.counts().duplicate()).isEqualTo(1);
     assertThat(second.counts().inserted()).isZero();
     assertThat(count("raw_records")).isEqualTo(4);
     assertThat(
