@@ -3,7 +3,8 @@
 
 usage: build_sample.py KOMODO_COINS_CONFIG_JSON COINGECKO_COINS_LIST_JSON CURATED_CSV OUT_DIR
 
-Writes cross-listed.csv (the ground truth), coingecko-coins.csv (the CoinGecko listing, trimmed to
+Writes coinpaprika-ids.csv (every CoinPaprika id the mapping uses), cross-listed.csv (the ground
+truth), coingecko-coins.csv (the CoinGecko listing, trimmed to
 the sample's tickers and the curated list's ids) and sample.csv (one market observation per coin,
 with synthetic, deterministic prices).
 """
@@ -59,6 +60,17 @@ def main(config_path, list_path, curated_path, out):
     curated = list(csv.DictReader(open(curated_path)))
     curated_ids = {row["coingecko"] for row in curated}
     tickers |= {row["symbol"].upper() for row in curated}
+
+    with open(f"{out}/coinpaprika-ids.csv", "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["id", "coingecko"])
+        every = {}
+        for ticker, coin in sorted(config.items()):
+            gecko, paprika = coin.get("coingecko_id"), coin.get("coinpaprika_id")
+            if gecko and paprika and "test-coin" not in (gecko, paprika):
+                every.setdefault(paprika, gecko)
+        for paprika in sorted(every):
+            w.writerow([paprika, every[paprika]])
 
     with open(f"{out}/cross-listed.csv", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The command line: a command word followed by Spring-style {@code --key=value} options.
  *
- * @param name {@code serve}, {@code run-once}, {@code replay} or {@code replay-failures}
+ * @param name {@code serve}, {@code run-once}, {@code replay}, {@code replay-failures} or {@code
+ *     verify-curated}
  * @param source the {@code --source} option, if given
  * @param springArgs every argument except the command word, passed on to Spring
  */
@@ -23,13 +24,17 @@ public record Command(String name, Optional<String> source, String[] springArgs)
   /** Retries the records in transform_failures. */
   public static final String REPLAY_FAILURES = "replay-failures";
 
+  /** Checks the curated identity list against provider listing files; starts nothing. */
+  public static final String VERIFY_CURATED = "verify-curated";
+
   /** Prints the commands and options ({@code --help}, {@code -h}, {@code help}); starts nothing. */
   public static final String HELP = "help";
 
   /** Prints the version ({@code --version}); starts nothing. */
   public static final String VERSION = "version";
 
-  private static final List<String> NAMES = List.of(SERVE, RUN_ONCE, REPLAY, REPLAY_FAILURES);
+  private static final List<String> NAMES =
+      List.of(SERVE, RUN_ONCE, REPLAY, REPLAY_FAILURES, VERIFY_CURATED);
 
   public static Command parse(String[] args) {
     String name = SERVE;

@@ -25,6 +25,10 @@ public final class Usage {
                              partial, 1 a run failed, 2 bad command line or configuration
           replay             rebuild silver from bronze alone (no network)
           replay-failures    transform the records in transform_failures again
+          verify-curated --coingecko=FILE --coinpaprika=FILE
+                             check the curated identity list against provider listings
+                             (/coins/list, /coins JSON, or CSV with an id column); exit 0 all
+                             found, 1 an id no longer exists, 2 bad command line
           help, --help, -h   print this and exit
           --version          print the version and exit
 
