@@ -24,7 +24,9 @@ public enum MatchMethod {
    */
   AMBIGUOUS("0.300"),
   /** Nothing matched: the id defines a new asset. */
-  NEW_ASSET("1.000");
+  NEW_ASSET("1.000"),
+  /** An operator linked the id to an asset or split it off ({@code identity_corrections}). */
+  OPERATOR("1.000");
 
   private final BigDecimal confidence;
 
