@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * The command line: a command word followed by Spring-style {@code --key=value} options.
  *
- * @param name {@code serve}, {@code run-once}, {@code replay}, {@code replay-failures} or {@code
- *     verify-curated}
+ * @param name {@code serve}, {@code run-once}, {@code replay}, {@code replay-failures}, {@code
+ *     verify-curated} or {@code correct-identity}
  * @param source the {@code --source} option, if given
  * @param springArgs every argument except the command word, passed on to Spring
  */
@@ -27,6 +27,12 @@ public record Command(String name, Optional<String> source, String[] springArgs)
   /** Checks the curated identity list against provider listing files; starts nothing. */
   public static final String VERIFY_CURATED = "verify-curated";
 
+  /**
+   * Links ({@code --link=SOURCE:ID --to=SOURCE:ID}) or splits ({@code --split=SOURCE:ID}) an
+   * identity alias, with {@code --by=WHO --reason=TEXT}.
+   */
+  public static final String CORRECT_IDENTITY = "correct-identity";
+
   /** Prints the commands and options ({@code --help}, {@code -h}, {@code help}); starts nothing. */
   public static final String HELP = "help";
 
@@ -34,7 +40,7 @@ public record Command(String name, Optional<String> source, String[] springArgs)
   public static final String VERSION = "version";
 
   private static final List<String> NAMES =
-      List.of(SERVE, RUN_ONCE, REPLAY, REPLAY_FAILURES, VERIFY_CURATED);
+      List.of(SERVE, RUN_ONCE, REPLAY, REPLAY_FAILURES, VERIFY_CURATED, CORRECT_IDENTITY);
 
   public static Command parse(String[] args) {
     String name = SERVE;
