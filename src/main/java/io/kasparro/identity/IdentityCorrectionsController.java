@@ -2,6 +2,10 @@ package io.kasparro.identity;
 
 import io.kasparro.web.BadParameterException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +52,23 @@ class IdentityCorrectionsController {
       description =
           "Moves the id's quotes to its new asset, marks its alias 'operator' and records who,"
               + " when and why. Needs X-API-Key.")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Corrected and recorded",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = IdentityCorrections.Correction.class),
+              examples =
+                  @ExampleObject(
+                      value =
+                          """
+                          {"correction_id": 3, "action": "link", "source": "coinpaprika",
+                           "source_asset_id": "egld-elrond", "from_asset_id": 412,
+                           "to_asset_id": 77, "quotes_moved": 96, "made_by": "ops@example.org",
+                           "made_at": "2026-11-20T12:00:00Z",
+                           "reason": "Elrond was renamed MultiversX"}
+                          """)))
   IdentityCorrections.Correction correct(@RequestBody CorrectionRequest body) {
     if (body == null) {
       throw new BadParameterException("action", "a JSON body with action, source, ... is required");
