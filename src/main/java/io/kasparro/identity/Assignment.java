@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Pairs a batch's source ids with assets from their evidence, the strongest kind first, so the
@@ -95,8 +96,7 @@ final class Assignment {
         .toList();
   }
 
-  private static <K> Map<K, List<Edge>> group(
-      List<Edge> edges, java.util.function.Function<Edge, K> key) {
+  private static <K> Map<K, List<Edge>> group(List<Edge> edges, Function<Edge, K> key) {
     Map<K, List<Edge>> groups = new HashMap<>();
     edges.forEach(
         edge -> groups.computeIfAbsent(key.apply(edge), k -> new ArrayList<>()).add(edge));
