@@ -1,6 +1,7 @@
 package io.kasparro;
 
 import io.kasparro.cli.CommandRunner;
+import io.kasparro.identity.CuratedListCheck;
 import io.kasparro.system.Command;
 import io.kasparro.system.OneLineFailureReporter;
 import io.kasparro.system.StartupFailure;
@@ -13,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Entry point. The first argument picks the command: {@code serve} (default), {@code run-once},
  * {@code replay} or {@code replay-failures}; options such as {@code --source=csv} follow it. {@code
- * --help} and {@code --version} print and exit without starting anything.
+ * --help}, {@code --version} and {@code verify-curated} print and exit without starting anything.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -44,6 +45,9 @@ public class KasparroApplication {
     if (command.printsOnly()) {
       System.out.println(Command.HELP.equals(command.name()) ? Usage.help() : Usage.version());
       return 0;
+    }
+    if (Command.VERIFY_CURATED.equals(command.name())) {
+      return CuratedListCheck.run(command.springArgs(), System.out, System.err);
     }
     SpringApplication app = new SpringApplication(KasparroApplication.class);
     app.setDefaultProperties(command.defaultProperties());

@@ -1,6 +1,7 @@
 package io.kasparro.cli;
 
 import io.kasparro.failures.FailureReplayer;
+import io.kasparro.identity.IdentityCorrections;
 import io.kasparro.pipeline.ReplayResult;
 import io.kasparro.runs.RunResult;
 import io.kasparro.runs.RunStatus;
@@ -13,8 +14,12 @@ import io.kasparro.source.SourceRegistry;
 import io.kasparro.source.UnknownSourceException;
 import io.kasparro.system.Command;
 import io.kasparro.system.StartupFailure;
+import io.kasparro.web.BadParameterException;
+import io.kasparro.web.NotFoundException;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -23,9 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * The one-shot commands, each over the enabled sources or the one named by {@code --source}: {@code
  * run-once} runs them once, for cron jobs and scheduled container tasks; {@code replay} rebuilds
- * their silver from bronze; {@code replay-failures} retries their transform failures. Exit code 0
- * when every run ended {@code success} or {@code partial} (every replay finished), 1 when any
- * failed, 2 for a bad command line.
+ * their silver from bronze; {@code replay-failures} retries their transform failures; {@code
+ * correct-identity} links or splits an identity alias. Exit code 0 when every run ended {@code
+ * success} or {@code partial} (every replay finished), 1 when any failed, 2 for a bad command line.
  */
 @Component
 public class CommandRunner {
@@ -36,16 +41,19 @@ public class CommandRunner {
   private final SourceRunner runner;
   private final SilverReplayer silverReplayer;
   private final FailureReplayer failureReplayer;
+  private final IdentityCorrections corrections;
 
   CommandRunner(
       SourceRegistry sources,
       SourceRunner runner,
       SilverReplayer silverReplayer,
-      FailureReplayer failureReplayer) {
+      FailureReplayer failureReplayer,
+      IdentityCorrections corrections) {
     this.sources = sources;
     this.runner = runner;
     this.silverReplayer = silverReplayer;
     this.failureReplayer = failureReplayer;
+    this.corrections = corrections;
   }
 
   public int run(Command command) {
@@ -63,8 +71,67 @@ public class CommandRunner {
     return switch (command.name()) {
       case Command.REPLAY -> replay(() -> silverReplayer.replay(selected));
       case Command.REPLAY_FAILURES -> replay(() -> failureReplayer.replay(selected));
+      case Command.CORRECT_IDENTITY -> correctIdentity(command.springArgs());
       default -> runEach(selected);
     };
+  }
+
+  private int correctIdentity(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (String arg : args) {
+      int equals = arg.indexOf('=');
+      if (arg.startsWith("--") && equals > 2) {
+        options.put(arg.substring(2, equals), arg.substring(equals + 1));
+      }
+    }
+    String[] link = sourceAndId(options.get("link"));
+    String[] split = sourceAndId(options.get("split"));
+    String[] to = sourceAndId(options.get("to"));
+    String by = options.get("by");
+    String reason = options.get("reason");
+    if ((link == null) == (split == null)
+        || (link != null) != (to != null)
+        || by == null
+        || by.isBlank()
+        || reason == null
+        || reason.isBlank()) {
+      System.err.println(
+          "kasparro: correct-identity takes --link=SOURCE:ID --to=SOURCE:ID or --split=SOURCE:ID,"
+              + " and --by=WHO --reason=TEXT");
+      return StartupFailure.EXIT_CODE;
+    }
+    try {
+      IdentityCorrections.Correction done =
+          link != null
+              ? corrections.link(link[0], link[1], to[0], to[1], by, reason)
+              : corrections.split(split[0], split[1], by, reason);
+      System.out.println(
+          "correction "
+              + done.correctionId()
+              + ": "
+              + done.source()
+              + " "
+              + done.sourceAssetId()
+              + " moved from asset "
+              + done.fromAssetId()
+              + " to "
+              + done.toAssetId()
+              + ", "
+              + done.quotesMoved()
+              + " quote(s) moved");
+      return 0;
+    } catch (BadParameterException | NotFoundException e) {
+      System.err.println("kasparro: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** {@code SOURCE:ID} split at its first colon (ids may hold more), or null. */
+  private static String[] sourceAndId(String value) {
+    int colon = value == null ? -1 : value.indexOf(':');
+    return colon > 0 && colon < value.length() - 1
+        ? new String[] {value.substring(0, colon), value.substring(colon + 1)}
+        : null;
   }
 
   private int runEach(List<Source<?>> selected) {

@@ -37,7 +37,7 @@ class AssetQueries {
   private static final String ALIASES =
       """
       SELECT asset_id, source, source_asset_id, source_symbol, source_name, match_method,
-             confidence
+             confidence, coalesce(candidate_asset_ids, '{}') AS candidate_asset_ids
         FROM asset_aliases
        WHERE asset_id IN (:ids)
        ORDER BY asset_id, source, source_asset_id
@@ -102,7 +102,8 @@ class AssetQueries {
                             row.getString("source_symbol"),
                             row.getString("source_name"),
                             row.getString("match_method"),
-                            row.getBigDecimal("confidence"))))
+                            row.getBigDecimal("confidence"),
+                            List.of((Long[]) row.getArray("candidate_asset_ids").getArray()))))
         .list();
     Map<Long, List<Quote>> quotes = new HashMap<>();
     jdbc.sql(LATEST_QUOTES)

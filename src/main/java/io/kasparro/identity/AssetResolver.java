@@ -2,6 +2,7 @@ package io.kasparro.identity;
 
 import io.kasparro.source.MarketQuote;
 import io.kasparro.system.jdbc.SqlArrays;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +24,17 @@ import org.springframework.stereotype.Component;
  * Maps a source's asset ids to canonical assets, creating assets and aliases as needed (the rules
  * are in {@link IdentityRules}). Runs inside the caller's transaction.
  *
- * <p>Deterministic: ids are resolved in source-id order whatever the order of the batch, and a
- * curated or exact match does not depend on what was loaded before. Concurrent resolutions (two
- * sources running at once) are serialised by a transaction-scoped advisory lock taken only when a
- * batch has ids without an alias; {@code UNIQUE (source, source_asset_id)} and {@code UNIQUE
- * (slug)} back it up.
+ * <p>Deterministic: the batch's new ids are decided together, the strongest evidence first, so the
+ * order of the batch does not matter, and a curated or exact match does not depend on what was
+ * loaded before. An ambiguous id is logged as a warning. Concurrent resolutions (two sources
+ * running at once) are serialised by a transaction-scoped advisory lock taken only when a batch has
+ * ids without an alias; {@code UNIQUE (source, source_asset_id)} and {@code UNIQUE (slug)} back it
+ * up.
  */
 @Component
 public class AssetResolver {
+
+  private static final Logger log = LoggerFactory.getLogger(AssetResolver.class);
 
   private static final String SELECT_ALIASES =
       """
@@ -37,12 +44,20 @@ public class AssetResolver {
   private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
   private static final String SELECT_CANDIDATES =
       """
-      SELECT a.asset_id, a.symbol, a.name, a.normalized_name, a.slug,
-             array_remove(array_agg(al.source_asset_id), NULL) AS ids_at_source
+      SELECT a.asset_id, a.symbol, a.name, a.slug,
+             coalesce(array_agg(al.source_asset_id) FILTER (WHERE al.source = ?), '{}')
+               AS ids_at_source,
+             coalesce(array_agg(DISTINCT al.source_name) FILTER (WHERE al.source_name IS NOT NULL),
+                      '{}') AS source_names,
+             q.price_usd, q.market_cap_usd, q.volume_24h_usd
         FROM assets a
-        LEFT JOIN asset_aliases al ON al.asset_id = a.asset_id AND al.source = ?
+        LEFT JOIN asset_aliases al ON al.asset_id = a.asset_id
+        LEFT JOIN LATERAL (
+               SELECT price_usd, market_cap_usd, volume_24h_usd FROM market_quotes m
+                WHERE m.asset_id = a.asset_id AND m.source <> ?
+                ORDER BY m.last_updated DESC, m.id DESC LIMIT 1) q ON true
        WHERE a.symbol = ANY (?::text[]) OR a.slug = ANY (?::text[])
-       GROUP BY a.asset_id
+       GROUP BY a.asset_id, q.price_usd, q.market_cap_usd, q.volume_24h_usd
        ORDER BY a.asset_id
       """;
   private static final String NEXT_IDS =
@@ -60,11 +75,12 @@ public class AssetResolver {
   private static final String INSERT_ALIASES =
       """
       INSERT INTO asset_aliases (source, source_asset_id, asset_id, match_method, confidence,
-                                 source_symbol, source_name, created_at)
+                                 source_symbol, source_name, created_at, candidate_asset_ids)
       SELECT ?, a.id, a.asset_id::bigint, a.method, a.confidence::numeric, a.symbol, a.name,
-             a.seen::timestamptz
-        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-             AS a (id, asset_id, method, confidence, symbol, name, seen)
+             a.seen::timestamptz, nullif(a.candidates, '')::bigint[]
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[])
+             AS a (id, asset_id, method, confidence, symbol, name, seen, candidates)
       """;
 
   private final JdbcTemplate jdbc;
@@ -112,11 +128,12 @@ public class AssetResolver {
 
   private Map<String, Long> create(String source, List<Sighting> unresolved) {
     Catalog catalog = new Catalog(candidates(source, unresolved));
+    Map<String, IdentityRules.Match> matches =
+        rules.decide(source, unresolved.stream().map(Sighting::quote).toList(), catalog);
     List<NewAlias> aliases = new ArrayList<>();
     Map<KnownAsset, Instant> firstSeen = new HashMap<>();
     for (Sighting sighting : unresolved) {
-      IdentityRules.Match match = rules.decide(source, sighting.quote(), catalog);
-      match.asset().idsAtSource().add(Names.normalizeId(sighting.quote().sourceAssetId()));
+      IdentityRules.Match match = matches.get(sighting.quote().sourceAssetId());
       firstSeen.putIfAbsent(match.asset(), sighting.seenAt());
       aliases.add(new NewAlias(sighting, match));
     }
@@ -131,10 +148,33 @@ public class AssetResolver {
         SqlArrays.column(aliases, a -> a.match().confidence().toPlainString()),
         SqlArrays.column(aliases, a -> a.sighting().quote().symbol()),
         SqlArrays.column(aliases, a -> a.sighting().quote().name()),
-        SqlArrays.column(aliases, a -> a.sighting().seenAt()));
+        SqlArrays.column(aliases, a -> a.sighting().seenAt()),
+        SqlArrays.column(aliases, a -> candidates(a.match())));
+    aliases.stream()
+        .filter(a -> a.match().method() == MatchMethod.AMBIGUOUS)
+        .forEach(
+            a ->
+                log.warn(
+                    "identity of {} {} ({} {}) is ambiguous between assets {}: kept as asset {}"
+                        + " until an operator links it",
+                    source,
+                    a.sighting().quote().sourceAssetId(),
+                    a.sighting().quote().symbol(),
+                    a.sighting().quote().name(),
+                    candidates(a.match()),
+                    a.match().asset().id()));
     Map<String, Long> ids = new HashMap<>();
     aliases.forEach(a -> ids.put(a.sighting().quote().sourceAssetId(), a.match().asset().id()));
     return ids;
+  }
+
+  /** The candidates as a PostgreSQL array literal, or empty when there are none. */
+  private static String candidates(IdentityRules.Match match) {
+    return match.candidates().isEmpty()
+        ? ""
+        : match.candidates().stream()
+            .map(asset -> Long.toString(asset.id()))
+            .collect(Collectors.joining(",", "{", "}"));
   }
 
   private void storeAssets(List<KnownAsset> created, Map<KnownAsset, Instant> firstSeen) {
@@ -151,7 +191,7 @@ public class AssetResolver {
         SqlArrays.column(created, KnownAsset::id),
         SqlArrays.column(created, KnownAsset::symbol),
         SqlArrays.column(created, KnownAsset::name),
-        SqlArrays.column(created, a -> a.normalizedNames().get(0)),
+        SqlArrays.column(created, a -> Names.normalize(a.name())),
         SqlArrays.column(created, KnownAsset::slug),
         SqlArrays.column(created, firstSeen::get));
   }
@@ -174,14 +214,16 @@ public class AssetResolver {
         row -> {
           String slug = row.getString("slug");
           List<String> names = new ArrayList<>();
-          names.add(row.getString("normalized_name"));
+          names.add(row.getString("name"));
           if (slug != null) {
-            curated.bySlug(slug).ifPresent(entry -> names.addAll(entry.normalizedNames()));
+            curated.bySlug(slug).ifPresent(entry -> names.addAll(entry.names()));
           }
+          names.addAll(Arrays.asList((String[]) row.getArray("source_names").getArray()));
           Set<String> idsAtSource = new HashSet<>();
           Arrays.stream((String[]) row.getArray("ids_at_source").getArray())
-              .map(Names::normalizeId)
+              .map(id -> rules.idKey(source, id))
               .forEach(idsAtSource::add);
+          BigDecimal price = row.getBigDecimal("price_usd");
           assets.add(
               new KnownAsset(
                   row.getLong("asset_id"),
@@ -189,8 +231,15 @@ public class AssetResolver {
                   row.getString("name"),
                   slug,
                   names.stream().distinct().toList(),
-                  idsAtSource));
+                  idsAtSource,
+                  price == null
+                      ? null
+                      : new Market(
+                          price,
+                          row.getBigDecimal("market_cap_usd"),
+                          row.getBigDecimal("volume_24h_usd"))));
         },
+        source,
         source,
         symbols.toArray(String[]::new),
         slugs.toArray(String[]::new));

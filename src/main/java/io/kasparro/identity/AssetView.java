@@ -34,8 +34,10 @@ record AssetView(
    * @param sourceSymbol the ticker the source gives
    * @param sourceName the name the source gives
    * @param matchMethod how it was tied to the asset (curated_id, curated_name, symbol_name,
-   *     symbol_fuzzy, new_asset)
+   *     symbol_fuzzy, symbol_market, ambiguous, new_asset, operator)
    * @param confidence how sure that match is, 0 to 1
+   * @param candidateAssetIds for an ambiguous alias, the assets the evidence pointed at (it was
+   *     kept apart from them); empty otherwise
    */
   record Identifier(
       String source,
@@ -48,10 +50,14 @@ record AssetView(
                 "curated_name",
                 "symbol_name",
                 "symbol_fuzzy",
-                "new_asset"
+                "symbol_market",
+                "ambiguous",
+                "new_asset",
+                "operator"
               })
           String matchMethod,
-      BigDecimal confidence) {}
+      BigDecimal confidence,
+      List<Long> candidateAssetIds) {}
 
   /**
    * A source's latest quote.

@@ -20,8 +20,9 @@ final class Catalog {
     loaded.forEach(this::index);
   }
 
-  List<KnownAsset> withSymbol(String symbol) {
-    return bySymbol.getOrDefault(symbol, List.of());
+  /** Stored assets with this ticker (those created by this resolution belong to its source). */
+  List<KnownAsset> storedWithSymbol(String symbol) {
+    return bySymbol.getOrDefault(symbol, List.of()).stream().filter(a -> !a.isNew()).toList();
   }
 
   /** The asset of a curated entry, created if the database has none yet. */
@@ -29,12 +30,12 @@ final class Catalog {
     KnownAsset existing = bySlug.get(entry.slug());
     return existing != null
         ? existing
-        : create(entry.symbol(), entry.name(), entry.slug(), entry.normalizedNames());
+        : create(entry.symbol(), entry.name(), entry.slug(), entry.names());
   }
 
-  KnownAsset create(String symbol, String name, String slug, List<String> normalizedNames) {
+  KnownAsset create(String symbol, String name, String slug, List<String> names) {
     KnownAsset asset =
-        new KnownAsset(-(created.size() + 1L), symbol, name, slug, normalizedNames, Set.of());
+        new KnownAsset(-(created.size() + 1L), symbol, name, slug, names, Set.of(), null);
     created.add(asset);
     index(asset);
     return asset;

@@ -12,15 +12,23 @@ import java.util.stream.Stream;
  * @param name display name
  * @param ids the asset's id at each listed source, by source name
  * @param otherNames other names it is known by ("USD Coin" for USDC)
+ * @param origin where the entry came from
  */
 record CuratedAsset(
-    String slug, String symbol, String name, Map<String, String> ids, List<String> otherNames) {
+    String slug,
+    String symbol,
+    String name,
+    Map<String, String> ids,
+    List<String> otherNames,
+    String origin) {
+
+  /** The display name first, then the other names. */
+  List<String> names() {
+    return Stream.concat(Stream.of(name), otherNames.stream()).toList();
+  }
 
   /** The normalised display name first, then the normalised other names. */
   List<String> normalizedNames() {
-    return Stream.concat(Stream.of(name), otherNames.stream())
-        .map(Names::normalize)
-        .distinct()
-        .toList();
+    return names().stream().map(Names::normalize).distinct().toList();
   }
 }

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * The curated list of cross-provider ids shipped with the service ({@code
  * identity/curated-assets.csv}): for the largest assets, their CoinGecko and CoinPaprika ids,
- * ticker and names. It is authoritative: a source id it lists always resolves to its asset, and a
- * source it lists ids for can reach a curated asset by no other id.
+ * ticker and names, and where each entry came from ({@code origin}). It is authoritative: a source
+ * id it lists always resolves to its asset, and a source it lists ids for can reach a curated asset
+ * by no other id.
  */
 @Component
 public class CuratedAssets {
@@ -32,7 +33,8 @@ public class CuratedAssets {
   static final String RESOURCE = "identity/curated-assets.csv";
 
   /** The columns that describe an asset; each other column holds its id at the source so named. */
-  private static final Set<String> DESCRIPTION = Set.of("slug", "symbol", "name", "other_names");
+  private static final Set<String> DESCRIPTION =
+      Set.of("slug", "symbol", "name", "other_names", "origin");
 
   private final List<CuratedAsset> entries;
   private final Set<String> idColumns;
@@ -123,7 +125,8 @@ public class CuratedAssets {
                 row.getField("symbol").strip().toUpperCase(Locale.ROOT),
                 row.getField("name").strip(),
                 ids,
-                otherNames));
+                otherNames,
+                row.getField("origin").strip()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);

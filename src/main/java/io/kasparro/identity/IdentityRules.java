@@ -2,79 +2,141 @@ package io.kasparro.identity;
 
 import io.kasparro.source.MarketQuote;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides which asset a source id belongs to (DESIGN.md §5), in order: the curated list by id; the
- * curated list by ticker and name, for sources it has no ids for; ticker and normalised name;
- * ticker alone when exactly one asset's name is close; otherwise a new asset.
+ * Decides which asset each new source id of a batch belongs to (README, "One asset, one identity"):
+ * the curated list by id; the curated list by ticker and name, for sources it has no ids for; then,
+ * among the stored assets with the same ticker that are open to the source, by the strongest
+ * evidence first — the same name ({@link MatchMethod#SYMBOL_NAME}), a related name with agreeing
+ * price and market cap ({@link MatchMethod#SYMBOL_FUZZY}), agreeing price, market cap and volume
+ * alone ({@link MatchMethod#SYMBOL_MARKET}); otherwise a new asset.
  *
- * <p>Only assets "open" to the source take part in the last three steps. An asset is closed to a
- * source when the curated list gives it an id at that source, or when the source already uses a
- * different id for it: a source never lists one coin under two ids, so two ids of one source are
- * two coins, whatever their tickers and names. This is what keeps ticker collisions apart.
- *
- * <p>An ambiguous match (two candidates) creates a new asset rather than guess.
+ * <p>Names differing in a qualifier (a chain, "Classic", "Wrapped", "Old"…) and prices further
+ * apart than the conflict ratio are never the same asset. An asset is closed to a source when the
+ * curated list gives it an id at that source, or when the source already uses a different id for
+ * it: within one provider, distinct ids are distinct assets. Evidence that points at more than one
+ * asset and cannot be narrowed makes the id an asset of its own, recorded as {@link
+ * MatchMethod#AMBIGUOUS} with its candidates. The outcome does not depend on the batch's order.
  */
 @Component
 class IdentityRules {
 
   private final CuratedAssets curated;
-  private final double fuzzyNameThreshold;
+  private final IdentityProperties tolerances;
 
-  IdentityRules(CuratedAssets curated, IdentityProperties properties) {
+  IdentityRules(CuratedAssets curated, IdentityProperties tolerances) {
     this.curated = curated;
-    this.fuzzyNameThreshold = properties.fuzzyNameThreshold();
+    this.tolerances = tolerances;
   }
 
-  /** The decision for one source id. */
-  record Match(KnownAsset asset, MatchMethod method, BigDecimal confidence) {}
+  /**
+   * The decision for one source id.
+   *
+   * @param candidates for an ambiguous match, the assets it could have been; otherwise empty
+   */
+  record Match(
+      KnownAsset asset, MatchMethod method, BigDecimal confidence, List<KnownAsset> candidates) {}
 
-  Match decide(String source, MarketQuote quote, Catalog catalog) {
+  /** How a source's id is compared with the ids it already uses. */
+  String idKey(String source, String sourceAssetId) {
+    // A provider's ids are exact: "jpy-coin" and "jpycoin" are two coins. Ids built from a row's
+    // ticker and name (CSV) are compared as names, so "BCH:bitcoin cash" is "BCH:bitcoin-cash".
+    return curated.listsIdsFor(source) ? sourceAssetId : Names.normalize(sourceAssetId);
+  }
+
+  /** Decisions for a batch's ids that have no alias yet, by source asset id. */
+  Map<String, Match> decide(String source, List<MarketQuote> quotes, Catalog catalog) {
+    List<MarketQuote> sorted =
+        quotes.stream().sorted(Comparator.comparing(MarketQuote::sourceAssetId)).toList();
+    Map<String, Match> decisions = new HashMap<>();
+    List<MarketQuote> open = new ArrayList<>();
+    for (MarketQuote quote : sorted) {
+      curatedMatch(source, quote, catalog)
+          .ifPresentOrElse(m -> decisions.put(quote.sourceAssetId(), m), () -> open.add(quote));
+    }
+    Assignment assignment = new Assignment();
+    for (MatchMethod method :
+        List.of(MatchMethod.SYMBOL_NAME, MatchMethod.SYMBOL_FUZZY, MatchMethod.SYMBOL_MARKET)) {
+      List<Assignment.Edge> edges = new ArrayList<>();
+      for (MarketQuote quote : open) {
+        edges.addAll(evidence(source, quote, catalog, method));
+      }
+      assignment.decide(method, edges);
+    }
+    for (MarketQuote quote : open) {
+      String id = quote.sourceAssetId();
+      Assignment.Decision decision = assignment.matched().get(id);
+      List<KnownAsset> candidates = assignment.ambiguous().get(id);
+      if (decision != null) {
+        decisions.put(id, match(decision.asset(), decision.method()));
+      } else {
+        KnownAsset created =
+            catalog.create(quote.symbol(), quote.name(), null, List.of(quote.name()));
+        decisions.put(
+            id,
+            candidates != null
+                ? new Match(
+                    created, MatchMethod.AMBIGUOUS, MatchMethod.AMBIGUOUS.confidence(), candidates)
+                : match(created, MatchMethod.NEW_ASSET));
+      }
+    }
+    return decisions;
+  }
+
+  private Optional<Match> curatedMatch(String source, MarketQuote quote, Catalog catalog) {
     Optional<CuratedAsset> byId = curated.bySourceId(source, quote.sourceAssetId());
     if (byId.isPresent()) {
-      return match(catalog.curated(byId.get()), MatchMethod.CURATED_ID);
+      return Optional.of(match(catalog.curated(byId.get()), MatchMethod.CURATED_ID));
     }
-    String name = Names.normalize(quote.name());
     if (!curated.listsIdsFor(source)) {
-      Optional<CuratedAsset> byName = curated.bySymbolAndName(quote.symbol(), name);
-      if (byName.isPresent()) {
-        return match(catalog.curated(byName.get()), MatchMethod.CURATED_NAME);
-      }
+      return curated
+          .bySymbolAndName(quote.symbol(), Names.normalize(quote.name()))
+          .map(entry -> match(catalog.curated(entry), MatchMethod.CURATED_NAME));
     }
-    String id = Names.normalizeId(quote.sourceAssetId());
-    List<KnownAsset> open =
-        catalog.withSymbol(quote.symbol()).stream()
-            .filter(asset -> isOpen(asset, source, id))
-            .toList();
-    List<KnownAsset> exact =
-        open.stream().filter(asset -> asset.normalizedNames().contains(name)).toList();
-    if (exact.size() == 1) {
-      return match(exact.get(0), MatchMethod.SYMBOL_NAME);
-    }
-    if (exact.isEmpty()) {
-      List<Scored> close =
-          open.stream()
-              .map(asset -> new Scored(asset, bestSimilarity(asset, name)))
-              .filter(scored -> scored.similarity() >= fuzzyNameThreshold)
-              .toList();
-      if (close.size() == 1) {
-        BigDecimal confidence =
-            MatchMethod.SYMBOL_FUZZY
-                .confidence()
-                .multiply(BigDecimal.valueOf(close.get(0).similarity()))
-                .setScale(3, RoundingMode.HALF_UP);
-        return new Match(close.get(0).asset(), MatchMethod.SYMBOL_FUZZY, confidence);
-      }
-    }
-    KnownAsset created = catalog.create(quote.symbol(), quote.name(), null, List.of(name));
-    return match(created, MatchMethod.NEW_ASSET);
+    return Optional.empty();
   }
 
-  private boolean isOpen(KnownAsset asset, String source, String normalizedId) {
+  /** The assets this quote's evidence of one kind points at. */
+  private List<Assignment.Edge> evidence(
+      String source, MarketQuote quote, Catalog catalog, MatchMethod method) {
+    String id = idKey(source, quote.sourceAssetId());
+    Market market = Market.of(quote);
+    List<Assignment.Edge> edges = new ArrayList<>();
+    for (KnownAsset asset : catalog.storedWithSymbol(quote.symbol())) {
+      if (!isOpen(asset, source, id)) {
+        continue;
+      }
+      Names.Likeness likeness = Names.best(quote.name(), asset.names());
+      Market.Agreement agreement = market.compare(asset.market(), tolerances);
+      if (supports(method, likeness, agreement)) {
+        edges.add(new Assignment.Edge(quote.sourceAssetId(), asset, agreement.ordinal()));
+      }
+    }
+    return edges;
+  }
+
+  private static boolean supports(
+      MatchMethod method, Names.Likeness likeness, Market.Agreement agreement) {
+    return switch (method) {
+      case SYMBOL_NAME -> likeness == Names.Likeness.SAME && agreement != Market.Agreement.CONFLICT;
+      case SYMBOL_FUZZY ->
+          likeness == Names.Likeness.RELATED
+              && (agreement == Market.Agreement.FULL
+                  || agreement == Market.Agreement.PRICE_AND_CAP);
+      case SYMBOL_MARKET ->
+          likeness == Names.Likeness.UNRELATED && agreement == Market.Agreement.FULL;
+      default -> false;
+    };
+  }
+
+  private boolean isOpen(KnownAsset asset, String source, String idKey) {
     boolean curatedElsewhere =
         asset.slug() != null
             && curated
@@ -82,20 +144,11 @@ class IdentityRules {
                 .map(entry -> entry.ids().containsKey(source))
                 .orElse(false);
     boolean otherIdAtSource =
-        !asset.idsAtSource().isEmpty() && !asset.idsAtSource().contains(normalizedId);
+        !asset.idsAtSource().isEmpty() && !asset.idsAtSource().contains(idKey);
     return !curatedElsewhere && !otherIdAtSource;
   }
 
-  private static double bestSimilarity(KnownAsset asset, String normalizedName) {
-    return asset.normalizedNames().stream()
-        .mapToDouble(known -> Names.similarity(known, normalizedName))
-        .max()
-        .orElse(0);
-  }
-
   private static Match match(KnownAsset asset, MatchMethod method) {
-    return new Match(asset, method, method.confidence());
+    return new Match(asset, method, method.confidence(), List.of());
   }
-
-  private record Scored(KnownAsset asset, double similarity) {}
 }

@@ -15,22 +15,25 @@ final class KnownAsset {
   private final String symbol;
   private final String name;
   private final String slug;
-  private final List<String> normalizedNames;
+  private final List<String> names;
   private final Set<String> idsAtSource;
+  private final Market market;
 
   KnownAsset(
       long id,
       String symbol,
       String name,
       String slug,
-      List<String> normalizedNames,
-      Set<String> idsAtSource) {
+      List<String> names,
+      Set<String> idsAtSource,
+      Market market) {
     this.id = id;
     this.symbol = symbol;
     this.name = name;
     this.slug = slug;
-    this.normalizedNames = List.copyOf(normalizedNames);
+    this.names = List.copyOf(names);
     this.idsAtSource = new HashSet<>(idsAtSource);
+    this.market = market;
   }
 
   /** The asset's id; negative for an asset created in this resolution and not yet stored. */
@@ -59,13 +62,18 @@ final class KnownAsset {
     return slug;
   }
 
-  /** Its normalised name first, then any other names the curated list knows it by. */
-  List<String> normalizedNames() {
-    return normalizedNames;
+  /** Every name it is known by: its own, the curated list's, and those its sources give. */
+  List<String> names() {
+    return names;
   }
 
-  /** Normalised ids the source being resolved already uses for this asset. */
+  /** Ids (as {@link IdentityRules#idKey} reads them) the source being resolved uses for it. */
   Set<String> idsAtSource() {
     return idsAtSource;
+  }
+
+  /** Its latest quote at another source than the one being resolved, or null. */
+  Market market() {
+    return market;
   }
 }

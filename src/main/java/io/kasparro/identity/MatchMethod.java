@@ -9,15 +9,24 @@ public enum MatchMethod {
   CURATED_ID("1.000"),
   /** Ticker and name equal a curated entry's (sources the list has no ids for, such as CSV). */
   CURATED_NAME("0.950"),
-  /** Ticker and normalised name equal those of exactly one asset open to this source. */
-  SYMBOL_NAME("0.900"),
   /**
-   * Same ticker, and the name is close to that of exactly one asset open to this source; the
-   * confidence scales with the name similarity and stays below {@link #SYMBOL_NAME}'s.
+   * Same ticker and the same name (equal once normalised, or the same distinctive words and
+   * qualifiers) as exactly one asset open to this source, and no price conflict.
    */
+  SYMBOL_NAME("0.900"),
+  /** Same ticker, a related name (a distinctive word in common), price and market cap agree. */
   SYMBOL_FUZZY("0.800"),
+  /** Same ticker, the names unrelated (a renamed coin), price, market cap and volume all agree. */
+  SYMBOL_MARKET("0.700"),
+  /**
+   * The evidence pointed at more than one asset and did not decide between them: the id defines an
+   * asset of its own, and the alias lists the candidates.
+   */
+  AMBIGUOUS("0.300"),
   /** Nothing matched: the id defines a new asset. */
-  NEW_ASSET("1.000");
+  NEW_ASSET("1.000"),
+  /** An operator linked the id to an asset or split it off ({@code identity_corrections}). */
+  OPERATOR("1.000");
 
   private final BigDecimal confidence;
 
@@ -25,7 +34,7 @@ public enum MatchMethod {
     this.confidence = new BigDecimal(confidence);
   }
 
-  /** The confidence of a match by this method (for {@link #SYMBOL_FUZZY}, its ceiling). */
+  /** The confidence of a match by this method. */
   BigDecimal confidence() {
     return confidence;
   }

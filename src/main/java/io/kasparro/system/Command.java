@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The command line: a command word followed by Spring-style {@code --key=value} options.
  *
- * @param name {@code serve}, {@code run-once}, {@code replay} or {@code replay-failures}
+ * @param name {@code serve}, {@code run-once}, {@code replay}, {@code replay-failures}, {@code
+ *     verify-curated} or {@code correct-identity}
  * @param source the {@code --source} option, if given
  * @param springArgs every argument except the command word, passed on to Spring
  */
@@ -23,13 +24,23 @@ public record Command(String name, Optional<String> source, String[] springArgs)
   /** Retries the records in transform_failures. */
   public static final String REPLAY_FAILURES = "replay-failures";
 
+  /** Checks the curated identity list against provider listing files; starts nothing. */
+  public static final String VERIFY_CURATED = "verify-curated";
+
+  /**
+   * Links ({@code --link=SOURCE:ID --to=SOURCE:ID}) or splits ({@code --split=SOURCE:ID}) an
+   * identity alias, with {@code --by=WHO --reason=TEXT}.
+   */
+  public static final String CORRECT_IDENTITY = "correct-identity";
+
   /** Prints the commands and options ({@code --help}, {@code -h}, {@code help}); starts nothing. */
   public static final String HELP = "help";
 
   /** Prints the version ({@code --version}); starts nothing. */
   public static final String VERSION = "version";
 
-  private static final List<String> NAMES = List.of(SERVE, RUN_ONCE, REPLAY, REPLAY_FAILURES);
+  private static final List<String> NAMES =
+      List.of(SERVE, RUN_ONCE, REPLAY, REPLAY_FAILURES, VERIFY_CURATED, CORRECT_IDENTITY);
 
   public static Command parse(String[] args) {
     String name = SERVE;

@@ -25,6 +25,14 @@ public final class Usage {
                              partial, 1 a run failed, 2 bad command line or configuration
           replay             rebuild silver from bronze alone (no network)
           replay-failures    transform the records in transform_failures again
+          verify-curated --coingecko=FILE --coinpaprika=FILE
+                             check the curated identity list against provider listings
+                             (/coins/list, /coins JSON, or CSV with an id column); exit 0 all
+                             found, 1 an id no longer exists, 2 bad command line
+          correct-identity --link=SOURCE:ID --to=SOURCE:ID --by=WHO --reason=TEXT
+          correct-identity --split=SOURCE:ID --by=WHO --reason=TEXT
+                             link an id to another source's asset, or give it an asset of its
+                             own; its quotes move with it and the correction is recorded
           help, --help, -h   print this and exit
           --version          print the version and exit
 

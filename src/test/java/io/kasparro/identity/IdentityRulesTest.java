@@ -6,17 +6,20 @@ import io.kasparro.source.MarketQuote;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IdentityRulesTest {
 
-  final IdentityRules rules = new IdentityRules(new CuratedAssets(), new IdentityProperties(0.88));
+  static final IdentityProperties TOLERANCES = new IdentityProperties(0.10, 0.25, 0.50, 2.0);
+
+  final IdentityRules rules = new IdentityRules(new CuratedAssets(), TOLERANCES);
 
   @Test
   void aCuratedIdWinsWhateverTickerAndNameTheSourceGives() {
     IdentityRules.Match match =
-        rules.decide("coinpaprika", quote("btc-bitcoin", "XBT", "Bitcoin Core"), catalog());
+        decide("coinpaprika", quote("btc-bitcoin", "XBT", "Bitcoin Core"), catalog());
 
     assertThat(match.method()).isEqualTo(MatchMethod.CURATED_ID);
     assertThat(match.asset().slug()).isEqualTo("bitcoin");
@@ -27,7 +30,7 @@ class IdentityRulesTest {
   @Test
   void aCsvRowReachesACuratedAssetByTickerAndAnyOfItsKnownNames() {
     IdentityRules.Match match =
-        rules.decide("csv", quote("USDC:usd coin", "USDC", "USD Coin"), catalog());
+        decide("csv", quote("USDC:usd coin", "USDC", "USD Coin"), catalog());
 
     assertThat(match.method()).isEqualTo(MatchMethod.CURATED_NAME);
     assertThat(match.asset().slug()).isEqualTo("usd-coin");
@@ -39,7 +42,7 @@ class IdentityRulesTest {
     Catalog catalog = catalog(asset(1, "USDC", "USDC", "usd-coin", Set.of()));
 
     IdentityRules.Match match =
-        rules.decide("coingecko", quote("bridged-usdc-somechain", "USDC", "USDC"), catalog);
+        decide("coingecko", quote("bridged-usdc-somechain", "USDC", "USDC"), catalog);
 
     assertThat(match.method()).isEqualTo(MatchMethod.NEW_ASSET);
     assertThat(match.asset().isNew()).isTrue();
@@ -50,8 +53,7 @@ class IdentityRulesTest {
   void theSameTickerAndNameJoinTheOnlyOpenAsset() {
     Catalog catalog = catalog(asset(7, "HOT", "Holo", null, Set.of()));
 
-    IdentityRules.Match match =
-        rules.decide("coinpaprika", quote("hot-holo", "HOT", "Holo"), catalog);
+    IdentityRules.Match match = decide("coinpaprika", quote("hot-holo", "HOT", "Holo"), catalog);
 
     assertThat(match.method()).isEqualTo(MatchMethod.SYMBOL_NAME);
     assertThat(match.asset().id()).isEqualTo(7);
@@ -59,41 +61,151 @@ class IdentityRulesTest {
   }
 
   @Test
-  void aCloseNameJoinsTheOnlyAssetWithTheTickerWithAConfidenceBelowAnExactMatch() {
-    Catalog catalog = catalog(asset(7, "KCS", "KuCoin", null, Set.of()));
-
-    IdentityRules.Match match =
-        rules.decide("coinpaprika", quote("kcs-kucoin-token", "KCS", "KuCoin Token"), catalog);
-
-    // Jaro-Winkler("kucoin", "kucointoken"): jaro = (6/6 + 6/11 + 6/6) / 3 = 0.848485,
-    // with a 4-letter common prefix 0.848485 + 0.4 × 0.151515 = 0.909091; × 0.8 = 0.727.
-    assertThat(match.method()).isEqualTo(MatchMethod.SYMBOL_FUZZY);
-    assertThat(match.asset().id()).isEqualTo(7);
-    assertThat(match.confidence()).isEqualByComparingTo("0.727");
-  }
-
-  @Test
-  void clearlyDifferentNamesWithOneTickerAreTwoAssets() {
-    Catalog catalog = catalog(asset(7, "HOT", "Holo", null, Set.of()));
-
-    IdentityRules.Match match =
-        rules.decide("csv", quote("HOT:hydro protocol", "HOT", "Hydro Protocol"), catalog);
-
-    assertThat(match.method()).isEqualTo(MatchMethod.NEW_ASSET);
-    assertThat(match.asset().isNew()).isTrue();
-  }
-
-  @Test
-  void twoCloseCandidatesAreAmbiguousSoANewAssetIsCreatedRatherThanAGuess() {
+  void genericWordsAreSetAsideSoAProtocolIsItsBareName() {
     Catalog catalog =
         catalog(
-            asset(7, "FOO", "Foo Token", null, Set.of()),
-            asset(8, "FOO", "Foo Tokens", null, Set.of()));
+            asset(7, "ZRX", "0x Protocol", null, Set.of()),
+            asset(8, "BAND", "Band Protocol", null, Set.of()),
+            asset(9, "ANKR", "Ankr Network", null, Set.of()));
 
-    IdentityRules.Match match =
-        rules.decide("csv", quote("FOO:foo tokenz", "FOO", "Foo Tokenz"), catalog);
+    Map<String, IdentityRules.Match> matches =
+        rules.decide(
+            "coinpaprika",
+            List.of(
+                quote("zrx-0x", "ZRX", "0x"),
+                quote("band-band", "BAND", "Band"),
+                quote("ankr-ankr", "ANKR", "Ankr")),
+            catalog);
+
+    assertThat(matches.get("zrx-0x").asset().id()).isEqualTo(7);
+    assertThat(matches.get("band-band").asset().id()).isEqualTo(8);
+    assertThat(matches.get("ankr-ankr").asset().id()).isEqualTo(9);
+    assertThat(matches.values()).allMatch(m -> m.method() == MatchMethod.SYMBOL_NAME);
+  }
+
+  @Test
+  void aSharedPrefixIsNoMatchOnItsOwnSoAvaAiIsNotAva() {
+    Catalog catalog = catalog(asset(7, "AVA", "AVA", null, Set.of()));
+
+    IdentityRules.Match match = decide("coingecko", quote("ava-ai", "AVA", "Ava AI"), catalog);
 
     assertThat(match.method()).isEqualTo(MatchMethod.NEW_ASSET);
+  }
+
+  @Test
+  void aRelatedNameJoinsOnlyWhenPriceAndMarketCapAgree() {
+    Catalog agreeing =
+        catalog(asset(7, "AVA", "Travala", null, Set.of(), market("0.52", "30000000", null)));
+    Catalog capUnknown = catalog(asset(7, "AVA", "Travala", null, Set.of()));
+
+    IdentityRules.Match backed =
+        decide(
+            "coingecko",
+            quote("concierge-io", "AVA", "AVA (Travala)", market("0.50", "31000000", null)),
+            agreeing);
+    IdentityRules.Match unbacked =
+        decide("coingecko", quote("concierge-io", "AVA", "AVA (Travala)"), capUnknown);
+
+    assertThat(backed.method()).isEqualTo(MatchMethod.SYMBOL_FUZZY);
+    assertThat(backed.asset().id()).isEqualTo(7);
+    assertThat(backed.confidence()).isEqualByComparingTo("0.800");
+    assertThat(unbacked.method()).isEqualTo(MatchMethod.NEW_ASSET);
+  }
+
+  @Test
+  void aRenamedCoinJoinsOnMarketEvidenceAloneOnlyWhenPriceCapAndVolumeAllAgree() {
+    Market elrond = market("41.0", "1100000000", "30000000");
+    Catalog catalog = catalog(asset(7, "EGLD", "Elrond", null, Set.of(), elrond));
+
+    IdentityRules.Match full =
+        decide(
+            "coingecko",
+            quote("elrond-erd-2", "EGLD", "MultiversX", market("40.6", "1090000000", "33000000")),
+            catalog);
+    IdentityRules.Match noVolume =
+        decide(
+            "coingecko",
+            quote("elrond-erd-2", "EGLD", "MultiversX", market("40.6", "1090000000", null)),
+            catalog(asset(7, "EGLD", "Elrond", null, Set.of(), elrond)));
+
+    assertThat(full.method()).isEqualTo(MatchMethod.SYMBOL_MARKET);
+    assertThat(full.asset().id()).isEqualTo(7);
+    assertThat(full.confidence()).isEqualByComparingTo("0.700");
+    assertThat(noVolume.method()).isEqualTo(MatchMethod.NEW_ASSET);
+  }
+
+  @Test
+  void aDifferingQualifierMakesADifferentAssetWhateverTheMarketSays() {
+    Market same = market("1.00", "50000000", "2000000");
+    Catalog catalog = catalog(asset(7, "USDC", "USD Coin", null, Set.of(), same));
+
+    Map<String, IdentityRules.Match> matches =
+        rules.decide(
+            "csv",
+            List.of(
+                quote("USDC:usd coin (polygon)", "USDC", "USD Coin (Polygon)", same),
+                quote("USDC:bridged usd coin", "USDC", "Bridged USD Coin", same),
+                quote("USDC:usd coin on sol", "USDC", "USD Coin on SOL", same),
+                quote("USDC:usd coin (old chain)", "USDC", "USD Coin (Old Chain)", same)),
+            catalog);
+
+    assertThat(matches.values()).allMatch(m -> m.method() == MatchMethod.NEW_ASSET);
+  }
+
+  @Test
+  void pricesFarApartAreDifferentCoinsEvenWithTheSameTickerAndName() {
+    Catalog catalog = catalog(asset(7, "FOO", "Foo", null, Set.of(), market("1.00", null, null)));
+
+    IdentityRules.Match match =
+        decide("coingecko", quote("foo-2", "FOO", "Foo", market("0.003", null, null)), catalog);
+
+    assertThat(match.method()).isEqualTo(MatchMethod.NEW_ASSET);
+  }
+
+  @Test
+  void theMarketDecidesBetweenTwoAssetsWithTheSameTickerAndName() {
+    Catalog catalog =
+        catalog(
+            asset(7, "HOT", "Holo", null, Set.of(), market("0.00091", "160000000", "9000000")),
+            asset(8, "HOT", "Holo", null, Set.of(), market("0.0009", null, null)));
+
+    IdentityRules.Match match =
+        decide(
+            "coinpaprika",
+            quote("hot-holo", "HOT", "Holo", market("0.000905", "158000000", "9500000")),
+            catalog);
+
+    assertThat(match.method()).isEqualTo(MatchMethod.SYMBOL_NAME);
+    assertThat(match.asset().id()).isEqualTo(7);
+  }
+
+  @Test
+  void evidenceThatCannotDecideIsRecordedAsAmbiguousWithItsCandidates() {
+    Catalog catalog =
+        catalog(asset(8, "HOT", "Holo", null, Set.of()), asset(7, "HOT", "Holo", null, Set.of()));
+
+    IdentityRules.Match match = decide("coinpaprika", quote("hot-holo", "HOT", "Holo"), catalog);
+
+    assertThat(match.method()).isEqualTo(MatchMethod.AMBIGUOUS);
+    assertThat(match.confidence()).isEqualByComparingTo("0.300");
+    assertThat(match.asset().isNew()).isTrue();
+    assertThat(match.candidates()).extracting(KnownAsset::id).containsExactly(7L, 8L);
+  }
+
+  @Test
+  void anExactNameWinsOverAFuzzyOneWhateverTheOrderOfTheBatch() {
+    Market foo = market("1.00", "1000000", null);
+    List<MarketQuote> batch =
+        List.of(quote("aaa-foo-fi", "FOO", "Foo Fi", foo), quote("zzz-foo", "FOO", "Foo", foo));
+
+    for (List<MarketQuote> order : List.of(batch, List.of(batch.get(1), batch.get(0)))) {
+      Map<String, IdentityRules.Match> matches =
+          rules.decide("coinpaprika", order, catalog(asset(7, "FOO", "Foo", null, Set.of(), foo)));
+
+      assertThat(matches.get("zzz-foo").asset().id()).isEqualTo(7);
+      assertThat(matches.get("zzz-foo").method()).isEqualTo(MatchMethod.SYMBOL_NAME);
+      assertThat(matches.get("aaa-foo-fi").method()).isEqualTo(MatchMethod.NEW_ASSET);
+    }
   }
 
   @Test
@@ -101,7 +213,16 @@ class IdentityRulesTest {
     Catalog catalog = catalog(asset(7, "PEPE", "Pepe", null, Set.of("pepe-on-chain-a")));
 
     IdentityRules.Match match =
-        rules.decide("coingecko", quote("pepe-on-chain-b", "PEPE", "Pepe"), catalog);
+        decide("coingecko", quote("pepe-on-chain-b", "PEPE", "Pepe"), catalog);
+
+    assertThat(match.method()).isEqualTo(MatchMethod.NEW_ASSET);
+  }
+
+  @Test
+  void twoIdsOfOneProviderThatDifferOnlyInSeparatorsAreTwoCoins() {
+    Catalog catalog = catalog(asset(7, "JPYC", "JPY Coin", null, Set.of("jpy-coin")));
+
+    IdentityRules.Match match = decide("coingecko", quote("jpycoin", "JPYC", "JPY Coin"), catalog);
 
     assertThat(match.method()).isEqualTo(MatchMethod.NEW_ASSET);
   }
@@ -109,10 +230,9 @@ class IdentityRulesTest {
   @Test
   void csvIdsThatDifferOnlyInPunctuationAreTheSameCoin() {
     Catalog catalog =
-        catalog(asset(7, "FOO", "Foo Cash", null, Set.of(Names.normalizeId("FOO:foo cash"))));
+        catalog(asset(7, "FOO", "Foo Cash", null, Set.of(rules.idKey("csv", "FOO:foo cash"))));
 
-    IdentityRules.Match match =
-        rules.decide("csv", quote("FOO:foo-cash", "FOO", "Foo-Cash"), catalog);
+    IdentityRules.Match match = decide("csv", quote("FOO:foo-cash", "FOO", "Foo-Cash"), catalog);
 
     assertThat(match.method()).isEqualTo(MatchMethod.SYMBOL_NAME);
     assertThat(match.asset().id()).isEqualTo(7);
@@ -127,17 +247,43 @@ class IdentityRulesTest {
         .allSatisfy(e -> assertThat(e.ids()).containsKeys("coingecko", "coinpaprika"));
   }
 
+  private IdentityRules.Match decide(String source, MarketQuote quote, Catalog catalog) {
+    return rules.decide(source, List.of(quote), catalog).get(quote.sourceAssetId());
+  }
+
   private static Catalog catalog(KnownAsset... assets) {
     return new Catalog(List.of(assets));
   }
 
   private static KnownAsset asset(
       long id, String symbol, String name, String slug, Set<String> ids) {
-    return new KnownAsset(id, symbol, name, slug, List.of(Names.normalize(name)), ids);
+    return asset(id, symbol, name, slug, ids, market("1", null, null));
+  }
+
+  private static KnownAsset asset(
+      long id, String symbol, String name, String slug, Set<String> ids, Market market) {
+    return new KnownAsset(id, symbol, name, slug, List.of(name), ids, market);
+  }
+
+  private static Market market(String price, String cap, String volume) {
+    return new Market(
+        new BigDecimal(price),
+        cap == null ? null : new BigDecimal(cap),
+        volume == null ? null : new BigDecimal(volume));
   }
 
   private static MarketQuote quote(String sourceId, String symbol, String name) {
+    return quote(sourceId, symbol, name, market("1", null, null));
+  }
+
+  private static MarketQuote quote(String sourceId, String symbol, String name, Market market) {
     return new MarketQuote(
-        sourceId, symbol, name, BigDecimal.ONE, null, null, Instant.parse("2026-11-20T12:00:00Z"));
+        sourceId,
+        symbol,
+        name,
+        market.price(),
+        market.marketCap(),
+        market.volume(),
+        Instant.parse("2026-11-20T12:00:00Z"));
   }
 }

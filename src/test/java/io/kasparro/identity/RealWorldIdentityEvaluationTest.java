@@ -1,0 +1,254 @@
+package io.kasparro.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import io.kasparro.runs.RunStatus;
+import io.kasparro.runs.SourceRunner;
+import io.kasparro.support.CleanDatabaseExtension;
+import io.kasparro.support.market.FixtureSource;
+import io.kasparro.support.market.MarketIntegrationTest;
+import io.kasparro.support.market.MarketLoads;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Identity resolution on real coin listings (src/test/resources/identity/real-world, SOURCES.md
+ * there): the assets listed at both CoinGecko and CoinPaprika by a public wallet configuration, and
+ * every other CoinGecko coin that shares one of their tickers. Ids, tickers and names are real;
+ * prices are synthetic.
+ */
+@MarketIntegrationTest
+class RealWorldIdentityEvaluationTest {
+
+  static final String SAMPLE = "identity/real-world/sample.csv";
+
+  @Autowired SourceRunner runner;
+  @Autowired FixtureSource coingeckoFixture;
+  @Autowired FixtureSource coinpaprikaFixture;
+  @Autowired JsonMapper json;
+  @Autowired JdbcTemplate jdbc;
+  @TempDir Path dir;
+
+  MarketLoads load;
+
+  @BeforeEach
+  void setUp() {
+    load = new MarketLoads(runner, json, dir);
+  }
+
+  @Test
+  void theCrossListedAssetsAreUnifiedWithoutASingleWrongMerge() {
+    List<Coin> coins = sample();
+
+    Map<String, Long> assets = resolve(coins, false);
+
+    Evaluation evaluation = Evaluation.of(coins, assets, methods("coinpaprika"));
+    System.out.println(evaluation.report());
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM transform_failures", Long.class)).isZero();
+    assertThat(evaluation.crossListed()).isGreaterThanOrEqualTo(250);
+    assertThat(evaluation.wrongMerges()).isEmpty();
+    assertThat(evaluation.recall()).isGreaterThanOrEqualTo(0.97);
+  }
+
+  @Test
+  void theSameCoinsInAnyOrderAndFromEitherProviderFirstGiveTheSameAssets() {
+    List<Coin> coins = sample();
+    Set<Set<String>> reference = partition(resolve(coins, false));
+
+    for (int seed = 1; seed <= 3; seed++) {
+      List<Coin> shuffled = new ArrayList<>(coins);
+      Collections.shuffle(shuffled, new Random(seed));
+      CleanDatabaseExtension.emptyAllTables(jdbc);
+
+      Set<Set<String>> assets = partition(resolve(shuffled, seed % 2 == 0));
+
+      assertThat(assets).as("shuffle %d", seed).isEqualTo(reference);
+    }
+  }
+
+  /** Loads the coins in their order, one provider after the other; source id → asset. */
+  private Map<String, Long> resolve(List<Coin> coins, boolean coinpaprikaFirst) {
+    coingeckoFixture.serve(
+        coins.stream().filter(c -> c.source().equals("coingecko")).map(this::gecko).toList());
+    coinpaprikaFixture.serve(
+        coins.stream().filter(c -> c.source().equals("coinpaprika")).map(this::paprika).toList());
+    List<FixtureSource> order =
+        coinpaprikaFirst
+            ? List.of(coinpaprikaFixture, coingeckoFixture)
+            : List.of(coingeckoFixture, coinpaprikaFixture);
+    order.forEach(source -> assertThat(load.run(source).status()).isEqualTo(RunStatus.SUCCESS));
+    Map<String, Long> assets = new HashMap<>();
+    jdbc.query(
+        "SELECT source, source_asset_id, asset_id FROM asset_aliases",
+        row -> {
+          assets.put(key(row.getString(1), row.getString(2)), row.getLong(3));
+        });
+    return assets;
+  }
+
+  private Map<String, String> methods(String source) {
+    Map<String, String> methods = new HashMap<>();
+    jdbc.query(
+        "SELECT source_asset_id, match_method FROM asset_aliases WHERE source = ?",
+        row -> {
+          methods.put(key(source, row.getString(1)), row.getString(2));
+        },
+        source);
+    return methods;
+  }
+
+  /** The assets as sets of source ids, whatever their numbers. */
+  private static Set<Set<String>> partition(Map<String, Long> assets) {
+    return new HashSet<>(
+        assets.entrySet().stream()
+            .collect(
+                Collectors.groupingBy(
+                    Map.Entry::getValue, Collectors.mapping(Map.Entry::getKey, Collectors.toSet())))
+            .values());
+  }
+
+  /**
+   * Recall (cross-listed assets whose two ids share one asset) and wrong merges (assets holding ids
+   * of different coins), with recall broken down by how the CoinPaprika id was matched.
+   */
+  record Evaluation(
+      int crossListed,
+      int unified,
+      List<Set<String>> wrongMerges,
+      Map<String, int[]> byMethod,
+      List<String> missed) {
+
+    static Evaluation of(List<Coin> coins, Map<String, Long> assets, Map<String, String> methods) {
+      Map<String, String> truth = new HashMap<>();
+      coins.forEach(c -> truth.put(key(c.source(), c.id()), c.asset()));
+      List<Set<String>> wrong =
+          partition(assets).stream()
+              .filter(ids -> ids.stream().map(truth::get).distinct().count() > 1)
+              .toList();
+      Map<String, int[]> byMethod = new TreeMap<>();
+      List<String> missed = new ArrayList<>();
+      int crossListed = 0;
+      int unified = 0;
+      for (Coin coin : coins) {
+        if (!coin.source().equals("coinpaprika")) {
+          continue;
+        }
+        crossListed++;
+        String paprika = key("coinpaprika", coin.id());
+        boolean same = assets.get(paprika).equals(assets.get(key("coingecko", coin.asset())));
+        unified += same ? 1 : 0;
+        byMethod.computeIfAbsent(methods.get(paprika), m -> new int[2])[same ? 0 : 1]++;
+        if (!same) {
+          missed.add(coin.id() + " (" + coin.symbol() + " " + coin.name() + ") → " + coin.asset());
+        }
+      }
+      return new Evaluation(crossListed, unified, wrong, byMethod, missed);
+    }
+
+    double recall() {
+      return (double) unified / crossListed;
+    }
+
+    String report() {
+      StringBuilder report = new StringBuilder("identity evaluation on the real-world sample\n");
+      report.append(
+          String.format(
+              "  recall %.1f %% (%d of %d cross-listed assets unified), wrong merges %d%n",
+              100 * recall(), unified, crossListed, wrongMerges.size()));
+      report.append("  by match method of the CoinPaprika id (unified / not unified):\n");
+      byMethod.forEach(
+          (method, counts) ->
+              report.append(String.format("    %-14s %4d / %d%n", method, counts[0], counts[1])));
+      wrongMerges.forEach(ids -> report.append("  wrong merge: ").append(ids).append('\n'));
+      missed.forEach(id -> report.append("  not unified: ").append(id).append('\n'));
+      return report.toString();
+    }
+  }
+
+  /** One row of the sample: a coin at one provider, and the asset it truly is. */
+  record Coin(
+      String source,
+      String id,
+      String symbol,
+      String name,
+      BigDecimal price,
+      BigDecimal marketCap,
+      BigDecimal volume,
+      String asset) {}
+
+  static List<Coin> sample() {
+    List<Coin> coins = new ArrayList<>();
+    try (Reader reader =
+            new InputStreamReader(
+                RealWorldIdentityEvaluationTest.class.getClassLoader().getResourceAsStream(SAMPLE),
+                StandardCharsets.UTF_8);
+        CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(reader)) {
+      for (NamedCsvRecord row : csv) {
+        coins.add(
+            new Coin(
+                row.getField("source"),
+                row.getField("id"),
+                row.getField("symbol"),
+                row.getField("name"),
+                new BigDecimal(row.getField("price_usd")),
+                amount(row.getField("market_cap_usd")),
+                amount(row.getField("volume_24h_usd")),
+                row.getField("asset")));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return coins;
+  }
+
+  private ObjectNode gecko(Coin coin) {
+    ObjectNode record = json.createObjectNode();
+    record.put("id", coin.id()).put("symbol", coin.symbol()).put("name", coin.name());
+    record.put("current_price", coin.price());
+    record.put("market_cap", coin.marketCap()).put("total_volume", coin.volume());
+    record.put("last_updated", "2026-11-20T12:00:31.112Z");
+    return record;
+  }
+
+  private ObjectNode paprika(Coin coin) {
+    ObjectNode record = json.createObjectNode();
+    record.put("id", coin.id()).put("name", coin.name()).put("symbol", coin.symbol());
+    record.put("last_updated", "2026-11-20T12:00:05Z");
+    ObjectNode usd = record.putObject("quotes").putObject("USD");
+    usd.put("price", coin.price());
+    usd.put("volume_24h", coin.volume()).put("market_cap", coin.marketCap());
+    return record;
+  }
+
+  private static BigDecimal amount(String text) {
+    return text.isEmpty() ? null : new BigDecimal(text);
+  }
+
+  private static String key(String source, String id) {
+    return source + ":" + id;
+  }
+}
