@@ -19,6 +19,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -38,7 +39,10 @@ class OpenApiConfiguration {
 
   @Bean
   OpenAPI kasparroOpenApi() {
+    // A relative server: the document is right wherever it is served from, and neither Host nor
+    // X-Forwarded-* (which a client chooses) is written into it.
     return new OpenAPI()
+        .servers(List.of(new Server().url("/").description("this service")))
         .info(
             new Info()
                 .title("Kasparro market-data API")
