@@ -63,6 +63,56 @@ class CsvPoisonInputTest {
   }
 
   @Test
+  void symbolsAndNamesThatNoAssetHasFailTheirRowWithTheReasonAndTheRestLoad() throws Exception {
+    String at = ",1,2026-11-20T12:00:00Z\n";
+    Files.writeString(
+        dir.resolve("a.csv"),
+        HEADER
+            + "X".repeat(200)
+            + ",Long"
+            + at
+            + "A=B,Equals"
+            + at
+            + "-BTC,Minus"
+            + at
+            + "OK1,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""
+            + at
+            + "OK2,+cmd|calc"
+            + at
+            + "OK3,-2+3"
+            + at
+            + "OK4,@SUM(A1)"
+            + at
+            + "OK5,"
+            + "n".repeat(101)
+            + at
+            + "OK6,Bell\u0007"
+            + at
+            + " SOL ,  Solana  "
+            + at);
+
+    RunResult result = run(dir + "/a.csv");
+
+    assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT error_type FROM transform_failures ORDER BY error_type", String.class))
+        .containsExactly(
+            "invalid_name",
+            "invalid_name",
+            "invalid_name",
+            "invalid_name",
+            "invalid_name",
+            "invalid_name",
+            "invalid_symbol",
+            "invalid_symbol",
+            "invalid_symbol");
+    assertThat(jdbc.queryForMap("SELECT symbol, name FROM assets"))
+        .containsEntry("symbol", "SOL")
+        .containsEntry("name", "Solana");
+  }
+
+  @Test
   void aUtf16FileFailsWithItsReasonAndDoesNotBlockTheFilesAfterIt() throws Exception {
     Files.write(
         dir.resolve("a.csv"),
