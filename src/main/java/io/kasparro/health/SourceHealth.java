@@ -1,8 +1,10 @@
 package io.kasparro.health;
 
 import io.kasparro.runs.RunStatus;
+import io.kasparro.web.RunErrorText;
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The health of one enabled source.
@@ -30,5 +32,10 @@ record SourceHealth(
     List<String> reasons) {
 
   /** A source's newest finished run. */
-  record LastRun(long runId, RunStatus status, Instant startedAt, Instant endedAt, String error) {}
+  record LastRun(
+      long runId,
+      RunStatus status,
+      Instant startedAt,
+      Instant endedAt,
+      @JsonSerialize(using = RunErrorText.class) String error) {}
 }

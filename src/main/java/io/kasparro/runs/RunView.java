@@ -1,7 +1,9 @@
 package io.kasparro.runs;
 
+import io.kasparro.web.RunErrorText;
 import java.time.Instant;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One run of one source, as {@code GET /runs} shows it.
@@ -26,7 +28,7 @@ record RunView(
     Instant endedAt,
     Long durationMs,
     Records records,
-    String errorMessage,
+    @JsonSerialize(using = RunErrorText.class) String errorMessage,
     Map<String, Object> metadata) {
 
   /**

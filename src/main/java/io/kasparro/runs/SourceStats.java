@@ -1,7 +1,9 @@
 package io.kasparro.runs;
 
+import io.kasparro.web.RunErrorText;
 import java.time.Instant;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * What {@code GET /stats} says about one source, or about all of them together.
@@ -30,7 +32,7 @@ record SourceStats(
     LastRun lastRun,
     Instant lastSuccessAt,
     Instant lastFailureAt,
-    String lastFailureError,
+    @JsonSerialize(using = RunErrorText.class) String lastFailureError,
     long transformFailures,
     Map<String, Object> checkpoint) {
 

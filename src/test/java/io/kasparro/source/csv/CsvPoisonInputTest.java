@@ -159,6 +159,25 @@ class CsvPoisonInputTest {
   }
 
   @Test
+  void anUnreadableEntryOfAGlobFailsItsFileSayingWhyAndTheOtherFilesLoad() throws Exception {
+    Files.writeString(dir.resolve("a.csv"), HEADER + "BTC,Bitcoin,91000,2026-11-20T12:00:00Z\n");
+    Files.createDirectories(dir.resolve("b.csv"));
+    Path fifo = dir.resolve("c.csv");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Files.writeString(dir.resolve("d.csv"), HEADER + "SOL,Solana,150,2026-11-20T12:00:00Z\n");
+
+    RunResult result = run(dir + "/*.csv");
+
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.error())
+        .contains("b.csv: cannot be read: a directory, not a file")
+        .contains("c.csv: cannot be read: not a regular file");
+    assertThat(jdbc.queryForList("SELECT symbol FROM assets ORDER BY symbol", String.class))
+        .containsExactly("BTC", "SOL");
+  }
+
+  @Test
   void aFileWithCarriageReturnLineEndsThatYieldsNoRowsFailsTheRun() throws Exception {
     Files.writeString(
         dir.resolve("mac.csv"), HEADER.replace("\n", "\r") + "BTC,Bitcoin,91000,2026-11-20\r");
