@@ -27,12 +27,8 @@ class ReadinessProbe {
   }
 
   /** PostgreSQL's driver counts its timeouts in whole seconds. */
-  static int seconds(Duration timeout) {
+  private static int seconds(Duration timeout) {
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.plusMillis(999).toSeconds()));
-  }
-
-  int timeoutSeconds() {
-    return timeoutSeconds;
   }
 
   /** Whether {@code SELECT 1} answers in time. */

@@ -26,11 +26,12 @@ public final class AppProcess implements AutoCloseable {
    * @param args the command and its options, e.g. {@code run-once --source=csv}
    */
   public static AppProcess start(Path log, String... args) throws IOException {
-    return start(log, "512m", args);
+    return startWithHeap(log, "512m", args);
   }
 
   /** As {@link #start(Path, String...)}, with a maximum heap of {@code maxHeap} ({@code -Xmx}). */
-  public static AppProcess start(Path log, String maxHeap, String... args) throws IOException {
+  public static AppProcess startWithHeap(Path log, String maxHeap, String... args)
+      throws IOException {
     String jar = System.getProperty("kasparro.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException(

@@ -39,7 +39,7 @@ class OversizedLineIT {
 
     int exitCode;
     try (AppProcess app =
-        AppProcess.start(
+        AppProcess.startWithHeap(
             dir.resolve("run.log"),
             "256m",
             "run-once",
