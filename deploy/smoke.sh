@@ -123,6 +123,14 @@ else
   bad "a bad parameter gets 400 problem+json naming it" "HTTP $status $(head -c 300 "$work/body")"
 fi
 
+http GET "/data?symbol=%zz"
+if [ "$status" = 400 ] && header Content-Type | grep -q 'application/problem+json' \
+  && jq -e '.parameter == "symbol"' "$work/body" >/dev/null 2>&1; then
+  ok "a malformed percent-encoding gets 400 problem+json naming its parameter"
+else
+  bad "a malformed percent-encoding gets 400 problem+json naming its parameter" "HTTP $status $(head -c 300 "$work/body")"
+fi
+
 http POST /runs -H 'Content-Type: application/json' -d '{"source":"csv"}'
 if [ "$status" = 401 ] || [ "$status" = 403 ]; then
   ok "a mutation without the key is refused ($status)"
@@ -151,7 +159,9 @@ if [ -n "$KASPARRO_API_KEY" ]; then
     bad "POST /runs with the key starts a run" "HTTP $status $(head -c 300 "$work/body")"
   fi
   http GET "/compare-runs?source=$source"
-  expect "GET /compare-runs compares the last two $source runs" 200 '.anomalies | type == "array"'
+  # A re-run over unchanged input found nothing new: not a zero_records anomaly.
+  expect "GET /compare-runs compares the last two $source runs" 200 \
+    '(.anomalies | type == "array") and all(.anomalies[]; .rule != "zero_records")'
 else
   skip "POST /runs with the key, GET /compare-runs" "no KASPARRO_API_KEY (and no .env)"
 fi

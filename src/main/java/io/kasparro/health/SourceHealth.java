@@ -2,8 +2,10 @@ package io.kasparro.health;
 
 import io.kasparro.runs.RunStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.kasparro.web.RunErrorText;
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The health of one enabled source.
@@ -41,5 +43,5 @@ record SourceHealth(
       RunStatus status,
       Instant startedAt,
       Instant endedAt,
-      @Schema(nullable = true) String error) {}
+      @Schema(nullable = true) @JsonSerialize(using = RunErrorText.class) String error) {}
 }

@@ -1,6 +1,7 @@
 package io.kasparro.quotes;
 
 import io.kasparro.web.BadParameterException;
+import io.kasparro.web.Params;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +26,8 @@ record QuoteCursor(QuoteSort sort, String key, long id) {
   private static final String VERSION = "q1";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+  private static final BigDecimal MAX_PRICE = BigDecimal.TEN.pow(41);
+  private static final int MAX_SCALE = 1000;
 
   static QuoteCursor after(QuoteSort sort, QuoteRow row) {
     return new QuoteCursor(sort, sort.keyOf(row), row.id());
@@ -57,15 +60,22 @@ record QuoteCursor(QuoteSort sort, String key, long id) {
     }
     try {
       QuoteSort sort = QuoteSort.parse(name, parts[1]);
-      if (sort == QuoteSort.PRICE_ASC || sort == QuoteSort.PRICE_DESC) {
-        new BigDecimal(parts[2]);
-      } else {
-        Instant.parse(parts[2]);
+      // A token is checked, not signed: its key must also be a value PostgreSQL can compare.
+      boolean storable =
+          sort == QuoteSort.PRICE_ASC || sort == QuoteSort.PRICE_DESC
+              ? storablePrice(new BigDecimal(parts[2]))
+              : Params.inRange(Instant.parse(parts[2]));
+      if (!storable) {
+        throw invalid(name);
       }
       return new QuoteCursor(sort, parts[2], Long.parseLong(parts[3]));
     } catch (NumberFormatException | DateTimeParseException e) {
       throw invalid(name);
     }
+  }
+
+  private static boolean storablePrice(BigDecimal price) {
+    return price.abs().compareTo(MAX_PRICE) < 0 && price.scale() <= MAX_SCALE;
   }
 
   private static BadParameterException invalid(String name) {

@@ -20,7 +20,9 @@ class AnomalyDetector {
 
   List<Anomaly> detect(RunView a, RunView b, List<RunView> history) {
     List<Anomaly> found = new ArrayList<>();
-    recordCount(a, b, found);
+    if (!nothingNew(b)) {
+      recordCount(a, b, found);
+    }
     duration(a, b, found);
     failedShare(a, b, found);
     if (a.status() != RunStatus.FAILED && b.status() == RunStatus.FAILED) {
@@ -38,7 +40,14 @@ class AnomalyDetector {
                   + " ended "
                   + a.status().dbValue()));
     }
-    zScore("records_fetched", b, history, run -> run.records().fetched(), found);
+    if (!nothingNew(b)) {
+      zScore(
+          "records_fetched",
+          b,
+          history.stream().filter(run -> !nothingNew(run)).toList(),
+          run -> run.records().fetched(),
+          found);
+    }
     if (b.durationMs() != null && b.durationMs() >= limits.minDuration().toMillis()) {
       zScore(
           "duration_ms",
@@ -159,6 +168,17 @@ class AnomalyDetector {
                   + round(mean)
                   + ")"));
     }
+  }
+
+  /**
+   * Whether the run found its input as its checkpoint left it (an unchanged file, a feed with
+   * nothing new): reading nothing then is the expected outcome, not an anomaly.
+   */
+  static boolean nothingNew(RunView run) {
+    return run.status() != RunStatus.FAILED
+        && run.records().fetched() == 0
+        && run.metadata() != null
+        && Boolean.TRUE.equals(run.metadata().get(SourceRunner.NOTHING_NEW));
   }
 
   private static double share(RunView run) {

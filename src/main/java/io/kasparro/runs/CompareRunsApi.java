@@ -66,7 +66,7 @@ interface CompareRunsApi {
                           """)))
   @ApiResponse(
       responseCode = "404",
-      description = "A run does not exist, or the source has fewer than two finished runs")
+      description = "A run does not exist, or the source has no finished run yet")
   CompareRunsController.Comparison compare(
       @Parameter(
               description = "The baseline run's id (with run_b, instead of source), e.g. 16",

@@ -28,9 +28,9 @@ class CompareRunsController implements CompareRunsApi {
   /**
    * Two runs side by side.
    *
-   * @param runA the earlier run, the baseline
+   * @param runA the earlier run, the baseline; null when the source has only one finished run
    * @param runB the run under scrutiny
-   * @param deltas how B differs from A
+   * @param deltas how B differs from A; null without a run A
    * @param anomalies what the rules and z-scores flag about B; empty when nothing is unusual
    * @param baselineRuns how many earlier successful or partial runs of the source the z-scores used
    */
@@ -84,8 +84,13 @@ class CompareRunsController implements CompareRunsApi {
       }
       String name = Params.source("source", source);
       List<RunView> latest = runs.latestFinished(name, 2);
-      if (latest.size() < 2) {
-        throw new NotFoundException("source '" + name + "' has fewer than two finished runs");
+      if (latest.isEmpty()) {
+        throw new NotFoundException("source '" + name + "' has no finished run yet");
+      }
+      if (latest.size() == 1) {
+        // One run is a valid state: nothing to compare it with yet.
+        return new Comparison(
+            null, latest.get(0), null, List.of(), 0, ResponseMetadata.of(request));
       }
       a = latest.get(1);
       b = latest.get(0);

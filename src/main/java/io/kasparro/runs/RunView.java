@@ -1,8 +1,10 @@
 package io.kasparro.runs;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.kasparro.web.RunErrorText;
 import java.time.Instant;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One run of one source, as {@code GET /runs} shows it.
@@ -27,7 +29,7 @@ record RunView(
     @Schema(nullable = true) Instant endedAt,
     @Schema(nullable = true) Long durationMs,
     Records records,
-    @Schema(nullable = true) String error,
+    @Schema(nullable = true) @JsonSerialize(using = RunErrorText.class) String error,
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         Map<String, Object> metadata) {
 

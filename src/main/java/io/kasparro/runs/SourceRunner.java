@@ -1,6 +1,7 @@
 package io.kasparro.runs;
 
 import io.kasparro.source.Source;
+import io.kasparro.system.http.Redaction;
 import io.kasparro.system.http.RunBudget;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -222,16 +223,23 @@ public class SourceRunner {
           + " committed batch";
   private static final String INTERRUPTED_METADATA = "{\"interrupted\": true}";
 
+  /** Run metadata of a run that found nothing new since its checkpoint. */
+  static final String NOTHING_NEW = "nothing_new";
+
+  private static final String NOTHING_NEW_METADATA = "{\"" + NOTHING_NEW + "\": true}";
+
   private <C> RunResult executeLogged(
       Source<C> source, long runId, TriggeredBy triggeredBy, AtomicReference<String> stopReason) {
     Instant started = clock.instant();
     log.info("Run {} of {} started ({})", runId, source.name(), triggeredBy.dbValue());
     long limit = failureInjection.limitFor(source.name());
     RunCounts[] total = {RunCounts.ZERO};
+    boolean[] handedOver = {false};
     try {
       source.extract(
           checkpoints.load(source.name(), source.firstCheckpoint()),
           batch -> {
+            handedOver[0] = true;
             if (stopReason.get() != null) {
               throw new RunInterruptedException(stopReason.get());
             }
@@ -254,7 +262,10 @@ public class SourceRunner {
     }
     RunStatus status = total[0].failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
     logEnd(source, runId, status, total[0], started);
-    close(source.name(), new Ending(runId, status, null, "{}", clock.instant()));
+    // No batch at all: the source found its input as the checkpoint left it (an unchanged file,
+    // a feed with nothing new), which is not the same as an upstream that answered empty.
+    String metadata = handedOver[0] ? "{}" : NOTHING_NEW_METADATA;
+    close(source.name(), new Ending(runId, status, null, metadata, clock.instant()));
     return new RunResult(runId, source.name(), status, total[0], null);
   }
 
@@ -376,6 +387,7 @@ public class SourceRunner {
     } else {
       message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
+    message = Redaction.withoutCredentials(message);
     return message.length() > 2000 ? message.substring(0, 2000) : message;
   }
 }

@@ -1,8 +1,10 @@
 package io.kasparro.runs;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.kasparro.web.RunErrorText;
 import java.time.Instant;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * What {@code GET /stats} says about one source, or about all of them together.
@@ -78,5 +80,8 @@ record SourceStats(
    * @param endedAt when it ended
    * @param error why it failed, as in the run's {@code error}
    */
-  record LastFailure(long runId, @Schema(nullable = true) Instant endedAt, String error) {}
+  record LastFailure(
+      long runId,
+      @Schema(nullable = true) Instant endedAt,
+      @JsonSerialize(using = RunErrorText.class) String error) {}
 }

@@ -29,13 +29,20 @@ public final class StorableText {
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
-      if (value != null && value.indexOf('\0') >= 0) {
-        throw new InvalidRecordException(
-            "unstorable_value",
-            component.getName()
-                + " contains a NUL character (U+0000), which PostgreSQL cannot store (a UTF-16"
-                + " file read as UTF-8, or \\u0000 in a JSON string)");
-      }
+      check(component.getName(), value);
+    }
+  }
+
+  /**
+   * @throws InvalidRecordException when the value holds a NUL
+   */
+  static void check(String field, String value) {
+    if (value != null && value.indexOf('\0') >= 0) {
+      throw new InvalidRecordException(
+          "unstorable_value",
+          field
+              + " contains a NUL character (U+0000), which PostgreSQL cannot store (a UTF-16"
+              + " file read as UTF-8, or \\u0000 in a JSON string)");
     }
   }
 

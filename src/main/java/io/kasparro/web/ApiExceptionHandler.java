@@ -2,6 +2,7 @@ package io.kasparro.web;
 
 import io.kasparro.source.UnknownSourceException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -41,6 +42,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(UnknownSourceException.class)
   ResponseEntity<Object> unknownSource(UnknownSourceException e, WebRequest request) {
     return badParameter(new BadParameterException("source", e.getMessage()), request);
+  }
+
+  /** The container could not read the query string or form (for instance, too many parameters). */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> unreadableParameters(InvalidParameterException e, WebRequest request) {
+    return badParameter(
+        new BadParameterException(
+            "query", "the query string cannot be read: too many or malformed parameters"),
+        request);
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -24,7 +24,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Guards every mutating request (any method but GET, HEAD and OPTIONS), whatever endpoint it is
  * for, with the {@code X-API-Key} header; reads too when configured. The key is compared in
- * constant time and never logged or echoed.
+ * constant time and never logged or echoed. Whether the request carries the key also decides
+ * whether it may read run errors ({@link RunErrorText}).
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -51,12 +52,15 @@ class ApiKeyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String given = request.getHeader(HEADER);
+    request.setAttribute(
+        RunErrorText.VISIBLE_ATTRIBUTE, expectedDigest == null || refusal(given) == null);
     boolean mutating = !SAFE_METHODS.contains(request.getMethod());
     if (!mutating && !(properties.requireKeyForReads() && !isPublic(request))) {
       chain.doFilter(request, response);
       return;
     }
-    ErrorResponseException refusal = refusal(request.getHeader(HEADER));
+    ErrorResponseException refusal = refusal(given);
     if (refusal != null) {
       errors.resolveException(request, response, null, refusal);
       return;

@@ -53,7 +53,10 @@ class OpenApiConfiguration {
 
   @Bean
   OpenAPI kasparroOpenApi() {
+    // A relative server: the document is right wherever it is served from, and neither Host nor
+    // X-Forwarded-* (which a client chooses) is written into it.
     return new OpenAPI()
+        .servers(List.of(new Server().url("/").description("this service")))
         .info(
             new Info()
                 .title("Kasparro market-data API")

@@ -23,6 +23,11 @@ public final class Params {
 
   private static final Pattern SOURCE = Pattern.compile(SOURCE_PATTERN);
 
+  /** The times a parameter may name: PostgreSQL holds more, but nothing here is outside these. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
   private Params() {}
 
   public static int intInRange(String name, String value, int defaultValue, int min, int max) {
@@ -96,7 +101,20 @@ public final class Params {
     if (value == null) {
       return null;
     }
-    String text = value.strip();
+    Instant parsed = parseInstant(name, value.strip(), dateMeansEndOfDay);
+    if (!inRange(parsed)) {
+      throw new BadParameterException(
+          name, name + " must lie between 0001-01-01 and 9999-12-31 (UTC)");
+    }
+    return parsed;
+  }
+
+  /** Whether a time lies in the range a time parameter may name (years 1 to 9999). */
+  public static boolean inRange(Instant time) {
+    return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
+  }
+
+  private static Instant parseInstant(String name, String text, boolean dateMeansEndOfDay) {
     try {
       if (text.length() == 10) {
         LocalDate date = LocalDate.parse(text);

@@ -25,4 +25,5 @@ public record RateLimitProperties(
     @Min(1) @DefaultValue("300") long capacity,
     @DefaultValue("1m") Duration window,
     @Min(1) @DefaultValue("10000") int maxClients,
-    @DefaultValue({"/health/live", "/health/ready", "/metrics"}) List<String> exemptPaths) {}
+    @DefaultValue({"/health", "/health/live", "/health/ready", "/metrics"})
+        List<String> exemptPaths) {}

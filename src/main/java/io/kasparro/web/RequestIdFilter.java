@@ -36,9 +36,7 @@ class RequestIdFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long start = System.nanoTime();
-    String given = request.getHeader(HEADER);
-    String requestId =
-        given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String requestId = chooseId(request);
     request.setAttribute(ID_ATTRIBUTE, requestId);
     request.setAttribute(START_ATTRIBUTE, start);
     response.setHeader(HEADER, requestId);
@@ -61,6 +59,27 @@ class RequestIdFilter extends OncePerRequestFilter {
                 millis);
       }
     }
+  }
+
+  /**
+   * The request's id for a reply written where this filter did not run (the servlet container
+   * refused the request before it): the client's when it is sane, else a new one, now also in the
+   * response header.
+   */
+  static String ensureId(HttpServletRequest request, HttpServletResponse response) {
+    Object id = request.getAttribute(ID_ATTRIBUTE);
+    if (id != null) {
+      return id.toString();
+    }
+    String requestId = chooseId(request);
+    request.setAttribute(ID_ATTRIBUTE, requestId);
+    response.setHeader(HEADER, requestId);
+    return requestId;
+  }
+
+  private static String chooseId(HttpServletRequest request) {
+    String given = request.getHeader(HEADER);
+    return given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
   }
 
   static String requestId(HttpServletRequest request) {

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+/** Quotes of two sources; a source filter must name an enabled source, so both are enabled. */
 @IntegrationTest
+@TestPropertySource(properties = "kasparro.sources.coingecko.enabled=true")
 class CandlesApiTest {
 
   @LocalServerPort int port;

@@ -8,7 +8,10 @@ import io.kasparro.support.Fixtures;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,34 @@ class DatabaseDownTest {
     }
   }
 
+  @Test
+  void withTheDatabaseGoneReadinessAnswers503WithinItsProbeTimeoutNotThePoolsWait()
+      throws Exception {
+    Path directory = Files.createTempDirectory("kasparro-down-pg");
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true).start();
+    // The pool waits its production 5 s for a connection; the probe must not.
+    try (ConfigurableApplicationContext app =
+        start(
+            postgres.getPort(),
+            "--spring.datasource.hikari.connection-timeout=5000",
+            "--kasparro.health.probe-timeout=1s")) {
+      Api api = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+      assertThat(api.get("/health/ready").status()).isEqualTo(200);
+
+      postgres.close();
+
+      long start = System.nanoTime();
+      Api.Response ready = api.get("/health/ready");
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(ready.status()).isEqualTo(503);
+      assertThat(ready.body().get("status").asString()).isEqualTo("down");
+      // Loose on purpose (a loaded machine): well below the pool's 5 s, which it used to wait.
+      assertThat(took).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
   /** The samples derived from the database. */
   private static Map<String, Double> etl(Map<String, Double> samples) {
     Map<String, Double> etl = new TreeMap<>(samples);
@@ -89,18 +120,25 @@ class DatabaseDownTest {
   }
 
   /** Command-line arguments, so they override application.yml (default properties would not). */
-  private static ConfigurableApplicationContext start(int port) {
-    return new SpringApplicationBuilder(KasparroApplication.class)
-        .run(
-            "--spring.datasource.url=jdbc:postgresql://localhost:"
-                + port
-                + "/postgres?user=postgres",
-            "--spring.datasource.hikari.maximum-pool-size=2",
-            "--spring.datasource.hikari.connection-timeout=500",
-            "--kasparro.metrics.cache-ttl=0s",
-            "--server.port=0",
-            "--db-scheduler.enabled=false",
-            "--kasparro.scheduling.run-at-startup=false",
-            "--spring.main.banner-mode=off");
+  private static ConfigurableApplicationContext start(int port, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.datasource.url=jdbc:postgresql://localhost:"
+                    + port
+                    + "/postgres?user=postgres",
+                "--spring.datasource.hikari.maximum-pool-size=2",
+                "--spring.datasource.hikari.connection-timeout=500",
+                "--kasparro.metrics.cache-ttl=0s",
+                "--server.port=0",
+                "--db-scheduler.enabled=false",
+                "--kasparro.scheduling.run-at-startup=false",
+                "--spring.main.banner-mode=off"));
+    for (String setting : more) {
+      String key = setting.substring(0, setting.indexOf('=') + 1);
+      args.removeIf(arg -> arg.startsWith(key));
+      args.add(setting);
+    }
+    return new SpringApplicationBuilder(KasparroApplication.class).run(args.toArray(String[]::new));
   }
 }

@@ -76,7 +76,8 @@ class HealthApiTest {
     assertThat(body.get("status").asString()).isEqualTo("degraded");
     JsonNode csv = body.get("sources").get(0);
     assertThat(csv.get("status").asString()).isEqualTo("failing");
-    assertThat(csv.get("reasons").get(0).asString()).contains("file unreadable");
+    assertThat(csv.get("reasons").get(0).asString()).contains("last run", "failed");
+    assertThat(csv.get("last_run").get("error").asString()).isEqualTo("file unreadable");
   }
 
   @Test

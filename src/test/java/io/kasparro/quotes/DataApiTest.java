@@ -21,9 +21,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+/** Quotes of two sources; a source filter must name an enabled source, so both are enabled. */
 @IntegrationTest
+@TestPropertySource(properties = "kasparro.sources.coingecko.enabled=true")
 class DataApiTest {
 
   static final Instant T0 = Instant.parse("2026-11-20T00:00:00Z");

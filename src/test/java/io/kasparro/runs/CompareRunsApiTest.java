@@ -3,6 +3,8 @@ package io.kasparro.runs;
 import static io.kasparro.support.ProblemAssertions.assertBadParameter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kasparro.source.Source;
+import io.kasparro.source.SourceRegistry;
 import io.kasparro.support.Api;
 import io.kasparro.support.Fixtures;
 import io.kasparro.support.IntegrationTest;
@@ -22,6 +24,8 @@ class CompareRunsApiTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SourceRunner runner;
+  @Autowired SourceRegistry sources;
   Api api;
   Fixtures fixtures;
   int hour;
@@ -111,7 +115,57 @@ class CompareRunsApiTest {
     Api.Response unknown = api.get("/compare-runs?run_a=" + csvRun + "&run_b=999999");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body().get("detail").asString()).contains("999999");
-    assertThat(api.get("/compare-runs?source=rss").status()).isEqualTo(404);
+    assertBadParameter(api.get("/compare-runs?source=rss"), "source");
+  }
+
+  @Test
+  void aRerunOverUnchangedInputIsNotAnAnomaly() throws Exception {
+    Source csv = sources.require("csv");
+    RunResult first = runner.run(csv, TriggeredBy.CLI);
+    RunResult again = runner.run(csv, TriggeredBy.CLI);
+
+    JsonNode body = api.get("/compare-runs?source=csv").body();
+
+    assertThat(first.counts().fetched()).isPositive();
+    assertThat(again.counts().fetched()).isZero();
+    assertThat(body.get("run_a").get("run_id").asLong()).isEqualTo(first.runId());
+    assertThat(body.get("run_b").get("run_id").asLong()).isEqualTo(again.runId());
+    assertThat(body.get("anomalies").isEmpty()).as(body.get("anomalies").toString()).isTrue();
+  }
+
+  @Test
+  void aRunThatReadNothingWithoutSayingItsInputWasUnchangedIsStillAnAnomaly() {
+    long normal = run("success", 100, 60, 0, null);
+    long empty = run("success", 0, 60, 0, null);
+
+    JsonNode body = api.get("/compare-runs?run_a=" + normal + "&run_b=" + empty).body();
+
+    assertThat(anomaly(body, "zero_records").get("severity").asString()).isEqualTo("critical");
+  }
+
+  @Test
+  void aSourceWithOneFinishedRunIsShownWithNothingToCompare() {
+    jdbc.update("DELETE FROM etl_runs");
+    long only = run("success", 100, 60, 0, null);
+
+    Api.Response response = api.get("/compare-runs?source=csv");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body().get("run_a").isNull()).isTrue();
+    assertThat(response.body().get("run_b").get("run_id").asLong()).isEqualTo(only);
+    assertThat(response.body().get("deltas").isNull()).isTrue();
+    assertThat(response.body().get("anomalies").isEmpty()).isTrue();
+    assertThat(response.body().get("baseline_runs").asInt()).isZero();
+  }
+
+  @Test
+  void aSourceWithNoFinishedRunIsNotFound() {
+    jdbc.update("DELETE FROM etl_runs");
+
+    Api.Response response = api.get("/compare-runs?source=csv");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.body().get("detail").asString()).contains("no finished run");
   }
 
   private long run(String status, long fetched, long seconds, long failed, String error) {

@@ -2,49 +2,45 @@ package io.kasparro.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.atLeast;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import io.kasparro.source.BatchSink;
 import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
-import java.time.Clock;
+import io.kasparro.support.IntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** A run's time is bounded, and its ending is recorded as soon as the database can take it. */
+/**
+ * A run's time is bounded, and its ending is recorded as soon as the database can take it: the real
+ * run loop, lock and run history on the test PostgreSQL.
+ */
+@IntegrationTest
+@TestPropertySource(
+    properties = {"kasparro.runs.max-duration=1s", "kasparro.runs.ending-retry-interval=100ms"})
 class RunTimeLimitsTest {
 
-  final RunLock lock = mock(RunLock.class);
-  final RunRepository runs = mock(RunRepository.class);
-  final CheckpointRepository checkpoints = mock(CheckpointRepository.class);
-  final BatchCommitter committer = mock(BatchCommitter.class);
-
-  SourceRunner runner(Duration maxDuration) {
-    when(runs.start(anyString(), any())).thenReturn(7L);
-    return new SourceRunner(
-        lock,
-        runs,
-        checkpoints,
-        committer,
-        new FailureInjectionProperties(Map.of()),
-        new RunProperties(maxDuration, Duration.ofMillis(100)),
-        Clock.systemUTC());
-  }
+  @Autowired SourceRunner runner;
+  @Autowired JdbcTemplate jdbc;
 
   /** A source that waits for its upstream forever (interruptibly, as an HTTP retry wait does). */
   static Source<Integer> hanging() {
+    return source(
+        (checkpoint, sink) -> {
+          Thread.sleep(Duration.ofMinutes(10).toMillis());
+        });
+  }
+
+  interface Extract {
+    void extract(Integer checkpoint, BatchSink<Integer> sink) throws Exception;
+  }
+
+  static Source<Integer> source(Extract extract) {
     return new Source<>() {
       @Override
       public Integer firstCheckpoint() {
@@ -58,7 +54,7 @@ class RunTimeLimitsTest {
 
       @Override
       public void extract(Integer checkpoint, BatchSink<Integer> sink) throws Exception {
-        Thread.sleep(Duration.ofMinutes(10).toMillis());
+        extract.extract(checkpoint, sink);
       }
 
       @Override
@@ -68,49 +64,63 @@ class RunTimeLimitsTest {
     };
   }
 
+  @AfterEach
+  void databaseBack() {
+    jdbc.execute("DROP TRIGGER IF EXISTS refuse_endings ON etl_runs");
+    jdbc.execute("DROP FUNCTION IF EXISTS refuse_endings()");
+  }
+
   @Test
   void aRunOverItsMaximumDurationIsStoppedAndRecordedTimedOut() throws Exception {
-    SourceRunner runner = runner(Duration.ofSeconds(1));
-    Instant start = Instant.now();
-
     RunResult result = runner.run(hanging(), TriggeredBy.CLI);
 
-    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
     assertThat(result.status()).isEqualTo(RunStatus.FAILED);
     assertThat(result.error()).startsWith("timed out").contains("kasparro.runs.max-duration");
-    verify(runs)
-        .finish(
-            eq(7L), eq(RunStatus.FAILED), eq(result.error()), eq("{\"timed_out\": true}"), any());
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "SELECT status, error_message, metadata ->> 'timed_out' AS timed_out, ended_at"
+                + " FROM etl_runs WHERE run_id = ?",
+            result.runId());
+    assertThat(row.get("status")).isEqualTo("failed");
+    assertThat(row.get("error_message")).isEqualTo(result.error());
+    assertThat(row.get("timed_out")).isEqualTo("true");
+    assertThat(row.get("ended_at")).isNotNull();
   }
 
   @Test
   void anEndingTheDatabaseRefusedIsRecordedByTheSweepOnceItIsBack() throws Exception {
-    SourceRunner runner = runner(Duration.ofHours(1));
-    doThrow(new DataAccessResourceFailureException("database down"))
-        .doNothing()
-        .when(runs)
-        .finish(eq(7L), eq(RunStatus.FAILED), any(), any(), any());
-    when(checkpoints.load(anyString(), any()))
-        .thenThrow(new DataAccessResourceFailureException("down"));
-
-    RunResult result = runner.run(hanging(), TriggeredBy.CLI);
+    // The database takes the run's start but refuses to record any ending, as during an outage.
+    jdbc.execute(
+        """
+        CREATE OR REPLACE FUNCTION refuse_endings() RETURNS trigger AS $$
+        BEGIN
+          RAISE EXCEPTION 'database unavailable (refused by the test)';
+        END $$ LANGUAGE plpgsql;
+        CREATE TRIGGER refuse_endings BEFORE UPDATE ON etl_runs
+          FOR EACH ROW WHEN (NEW.status <> 'running') EXECUTE FUNCTION refuse_endings();
+        """);
+    RunResult result =
+        runner.run(
+            source(
+                (checkpoint, sink) -> {
+                  throw new IllegalStateException("upstream gone");
+                }),
+            TriggeredBy.CLI);
     assertThat(result.status()).isEqualTo(RunStatus.FAILED);
-    verify(runs, times(1)).finish(eq(7L), eq(RunStatus.FAILED), any(), any(), any());
+    assertThat(status(result.runId())).isEqualTo("running");
 
-    LateEndingSweep sweep =
-        new LateEndingSweep(runner, new RunProperties(Duration.ofHours(1), Duration.ofMillis(100)));
-    sweep.start();
-    try {
-      await()
-          .atMost(Duration.ofSeconds(5))
-          .untilAsserted(
-              () ->
-                  verify(runs, atLeast(2))
-                      .finish(eq(7L), eq(RunStatus.FAILED), any(), any(), any()));
-    } finally {
-      sweep.stop();
-    }
-    Thread.sleep(300);
-    verify(runs, times(2)).finish(eq(7L), eq(RunStatus.FAILED), any(), any(), any());
+    databaseBack();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> status(result.runId()), "failed"::equals);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT error_message FROM etl_runs WHERE run_id = ?",
+                String.class,
+                result.runId()))
+        .isEqualTo("upstream gone");
+  }
+
+  private String status(long runId) {
+    return jdbc.queryForObject("SELECT status FROM etl_runs WHERE run_id = ?", String.class, runId);
   }
 }

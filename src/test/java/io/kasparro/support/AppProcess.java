@@ -26,6 +26,12 @@ public final class AppProcess implements AutoCloseable {
    * @param args the command and its options, e.g. {@code run-once --source=csv}
    */
   public static AppProcess start(Path log, String... args) throws IOException {
+    return startWithHeap(log, "512m", args);
+  }
+
+  /** As {@link #start(Path, String...)}, with a maximum heap of {@code maxHeap} ({@code -Xmx}). */
+  public static AppProcess startWithHeap(Path log, String maxHeap, String... args)
+      throws IOException {
     String jar = System.getProperty("kasparro.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException(
@@ -33,7 +39,7 @@ public final class AppProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
+    command.add("-Xmx" + maxHeap);
     // The network sources stay off so no test reaches the internet; an argument can turn one on.
     for (String source : List.of("coingecko", "coinpaprika", "rss")) {
       command.add("-Dkasparro.sources." + source + ".enabled=false");

@@ -6,6 +6,7 @@ import io.kasparro.support.Api;
 import io.kasparro.support.IntegrationTest;
 import io.kasparro.support.TestClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,7 @@ class RateLimitTest {
   @Autowired TestClock clock;
 
   @Test
-  void aBurstOverTheLimitGets429WithRetryAfterAndTheClientIsServedAgainAfterIt() {
+  void aBurstOverTheLimitGets429WithRetryAfterProbesStayUnlimitedAndTheClientIsServedAgain() {
     Api api = new Api(port);
     for (int i = 0; i < 3; i++) {
       assertThat(api.get("/runs").status()).isEqualTo(200);
@@ -42,7 +43,11 @@ class RateLimitTest {
     long retryAfter = Long.parseLong(limited.header("Retry-After"));
     // One token of three comes back every 20 s.
     assertThat(retryAfter).isEqualTo(20);
-    assertThat(api.get("/health/live").status()).isEqualTo(200);
+    for (String probe : List.of("/health/live", "/health/ready", "/health", "/metrics")) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(api.get(probe).status()).as(probe).isEqualTo(200);
+      }
+    }
 
     clock.advance(Duration.ofSeconds(retryAfter - 1));
     assertThat(api.get("/runs").status()).isEqualTo(429);

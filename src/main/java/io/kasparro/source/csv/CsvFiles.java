@@ -9,7 +9,10 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Resolves the configured path — one file or a glob — to the files to read, in name order. */
+/**
+ * Resolves the configured path — one file or a glob — to the files to read, in name order. A glob
+ * yields every entry it matches, including any that is not a regular file.
+ */
 final class CsvFiles {
 
   private CsvFiles() {}
@@ -29,7 +32,9 @@ final class CsvFiles {
     String relativeGlob = pattern.substring(lastSeparator + 1);
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + relativeGlob);
     try (Stream<Path> walk = Files.walk(absoluteBase)) {
-      return walk.filter(Files::isRegularFile)
+      // Every match, not only regular files: a directory or a FIFO named like one is reported as
+      // unreadable by the reader (and a FIFO never opened, which could block), not skipped.
+      return walk.filter(file -> !file.equals(absoluteBase))
           .filter(file -> matcher.matches(absoluteBase.relativize(file)))
           .sorted()
           .toList();

@@ -111,6 +111,16 @@ public class CsvSource implements Source<CsvSource.Checkpoint> {
     Map<String, FileProgress> progress = new TreeMap<>(checkpoint.files());
     List<String> problems = new ArrayList<>();
     for (Path file : files) {
+      if (Files.isDirectory(file)) {
+        problems.add(file.getFileName() + ": cannot be read: a directory, not a file");
+        continue;
+      }
+      if (!Files.isRegularFile(file)) {
+        problems.add(
+            file.getFileName()
+                + ": cannot be read: not a regular file (a FIFO, socket, device or broken link), not opened");
+        continue;
+      }
       try {
         readFile(file, progress, sink).ifPresent(problems::add);
       } catch (java.nio.file.AccessDeniedException e) {

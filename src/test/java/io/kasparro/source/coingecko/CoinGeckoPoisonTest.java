@@ -87,4 +87,19 @@ class CoinGeckoPoisonTest {
         .isEqualTo("unstorable_value");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM market_quotes", Long.class)).isEqualTo(4);
   }
+
+  @Test
+  void anOverlongSymbolOrAFormulaNameFailsItsRecordWithTheReasonAndTheRestLoads() throws Exception {
+    RunResult result =
+        runWith(
+            PAGE.replace("\"symbol\":\"btc\"", "\"symbol\":\"" + "x".repeat(200) + "\"")
+                .replace("\"name\":\"Ethereum\"", "\"name\":\"=HYPERLINK(\\\"http://evil\\\")\""));
+
+    assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT error_type FROM transform_failures ORDER BY error_type", String.class))
+        .containsExactly("invalid_name", "invalid_symbol");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM market_quotes", Long.class)).isEqualTo(3);
+  }
 }

@@ -204,6 +204,26 @@ class CoinPaprikaIngestionTest {
     assertThat(properties(2, "paprika-test-key").toString()).doesNotContain("paprika-test-key");
   }
 
+  @Test
+  void aSymbolWithSpacesOrANameWithAControlCharacterFailsItsRecordAndTheRestLoads()
+      throws Exception {
+    stubTickers(
+        TICKERS
+            .replace("\"symbol\":\"BTC\"", "\"symbol\":\"BTC COIN\"")
+            .replace("\"name\":\"Bitcoin\"", "\"name\":\"Bit\\u0007coin\""));
+
+    RunResult result = run(2, null);
+
+    assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT error_type || ': ' || error_message FROM transform_failures", String.class))
+        .startsWith("invalid_symbol: ")
+        .contains("BTC COIN");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM market_quotes", Long.class))
+        .isEqualTo(result.counts().fetched() - 1);
+  }
+
   private RunResult run(int batchSize, String apiKey) throws Exception {
     CoinPaprikaSource source =
         new CoinPaprikaSource(properties(batchSize, apiKey), TestUpstream.http(), json);

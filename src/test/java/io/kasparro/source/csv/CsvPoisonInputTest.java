@@ -63,6 +63,56 @@ class CsvPoisonInputTest {
   }
 
   @Test
+  void symbolsAndNamesThatNoAssetHasFailTheirRowWithTheReasonAndTheRestLoad() throws Exception {
+    String at = ",1,2026-11-20T12:00:00Z\n";
+    Files.writeString(
+        dir.resolve("a.csv"),
+        HEADER
+            + "X".repeat(200)
+            + ",Long"
+            + at
+            + "A=B,Equals"
+            + at
+            + "-BTC,Minus"
+            + at
+            + "OK1,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""
+            + at
+            + "OK2,+cmd|calc"
+            + at
+            + "OK3,-2+3"
+            + at
+            + "OK4,@SUM(A1)"
+            + at
+            + "OK5,"
+            + "n".repeat(101)
+            + at
+            + "OK6,Bell\u0007"
+            + at
+            + " SOL ,  Solana  "
+            + at);
+
+    RunResult result = run(dir + "/a.csv");
+
+    assertThat(result.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT error_type FROM transform_failures ORDER BY error_type", String.class))
+        .containsExactly(
+            "invalid_name",
+            "invalid_name",
+            "invalid_name",
+            "invalid_name",
+            "invalid_name",
+            "invalid_name",
+            "invalid_symbol",
+            "invalid_symbol",
+            "invalid_symbol");
+    assertThat(jdbc.queryForMap("SELECT symbol, name FROM assets"))
+        .containsEntry("symbol", "SOL")
+        .containsEntry("name", "Solana");
+  }
+
+  @Test
   void aUtf16FileFailsWithItsReasonAndDoesNotBlockTheFilesAfterIt() throws Exception {
     Files.write(
         dir.resolve("a.csv"),
@@ -106,6 +156,25 @@ class CsvPoisonInputTest {
     assertThat(run(dir + "/folder.csv").error()).contains("is a directory");
     assertThat(run(loop.toString()).error()).contains("symbolic link loop");
     assertThat(count("SELECT count(*) FROM etl_runs WHERE status = 'failed'")).isEqualTo(3);
+  }
+
+  @Test
+  void anUnreadableEntryOfAGlobFailsItsFileSayingWhyAndTheOtherFilesLoad() throws Exception {
+    Files.writeString(dir.resolve("a.csv"), HEADER + "BTC,Bitcoin,91000,2026-11-20T12:00:00Z\n");
+    Files.createDirectories(dir.resolve("b.csv"));
+    Path fifo = dir.resolve("c.csv");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Files.writeString(dir.resolve("d.csv"), HEADER + "SOL,Solana,150,2026-11-20T12:00:00Z\n");
+
+    RunResult result = run(dir + "/*.csv");
+
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.error())
+        .contains("b.csv: cannot be read: a directory, not a file")
+        .contains("c.csv: cannot be read: not a regular file");
+    assertThat(jdbc.queryForList("SELECT symbol FROM assets ORDER BY symbol", String.class))
+        .containsExactly("BTC", "SOL");
   }
 
   @Test
