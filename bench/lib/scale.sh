@@ -8,6 +8,13 @@
 # from the first ingested row, each with its bronze row.
 
 IFS=, read -r -a SIZES <<< "$SCALE_ROWS"
+# The plot needs matplotlib: Debian's python3-matplotlib, for Debian's python3 if the first
+# python3 on the PATH (a pyenv one, say) has none.
+REPORT_PY=python3
+if ! python3 -c 'import matplotlib' 2> /dev/null; then
+  REPORT_PY=/usr/bin/python3
+  /usr/bin/python3 -c 'import matplotlib' 2> /dev/null || apt_install python3-matplotlib
+fi
 put mode scale
 put scale_sizes "$SCALE_ROWS"
 put scale_ingest "$SCALE_INGEST"
@@ -129,5 +136,5 @@ printf '\\timing on\nDROP TABLE %s;\n' "$oldest" \
 put final_drop_ms "$(grep -o 'Time: [0-9.]*' "$OUT/final_drop.txt" | cut -d' ' -f2)"
 put load_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 "$HERE/lib/scale_report.py" "$RESULTS" "$OUT/scale.png" | tee "$OUT/report.txt"
+$REPORT_PY "$HERE/lib/scale_report.py" "$RESULTS" "$OUT/scale.png" | tee "$OUT/report.txt"
 say "results, logs and SQL in $OUT; plot in $OUT/scale.png"

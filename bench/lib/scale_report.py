@@ -112,6 +112,7 @@ def plot(png, sizes, curves, counts):
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        import matplotlib.ticker
     except ImportError:
         print(f"(no plot: python3-matplotlib is not installed; {png} not drawn)")
         return
@@ -127,6 +128,7 @@ def plot(png, sizes, curves, counts):
     axis.set_title("Kasparro: latency against table size")
     axis.set_xticks(millions)
     axis.set_xticklabels([f"{m:g}" for m in millions])
+    axis.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     axis.grid(True, which="both", alpha=0.3)
     axis.legend(fontsize=8)
     figure.tight_layout()
