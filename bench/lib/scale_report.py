@@ -90,7 +90,13 @@ def main(path, png):
             f" DROP {drop_ms:,.2f} ms, {delete_ms / drop_ms:,.0f} x"
         )
     name, rows = r["final_oldest"].split()
-    say(f"  committed DROP at the end: {name} ({int(rows):,} rows) in {float(r['final_drop_ms']):,.2f} ms")
+    detach_ms, drop_ms = float(r["final_detach_ms"]), float(r["final_drop_ms"])
+    last_delete_ms = float(r[f"s{sizes[-1]}_delete_ms"])
+    say(
+        f"  as retention does it, committed, at the end: {name} ({int(rows):,} rows): DETACH"
+        f" {detach_ms:,.1f} ms (market_quotes locked), then DROP {drop_ms:,.1f} ms (files freed,"
+        f" the table not locked)"
+    )
     say("")
     first, last = sizes[0], sizes[-1]
     span = f"{first:,} -> {last:,}"
@@ -100,8 +106,12 @@ def main(path, png):
         say(f"  {title} p50 grows {growth:.2f} x from {span}: <= 1.5  {verdict(growth <= 1.5)}")
     growth = ingests[-1] / ingests[0]
     say(f"  ingest grows {growth:.2f} x from {span}: <= 1.3  {verdict(growth <= 1.3)}")
-    worst = min(ratios)
-    say(f"  dropping a partition is at least {worst:,.0f} x faster than deleting its rows: >= 100  {verdict(worst >= 100)}")
+    locked = last_delete_ms / detach_ms
+    whole = last_delete_ms / (detach_ms + drop_ms)
+    say(
+        f"  retention against deleting the rows, at {last:,}: {locked:,.0f} x while the table is"
+        f" locked, {whole:,.1f} x in all (DETACH + DROP): >= 100  {verdict(whole >= 100)}"
+    )
     print("\n".join(out))
     plot(png, sizes, curves, counts)
 

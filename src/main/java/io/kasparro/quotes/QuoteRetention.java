@@ -18,6 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * removal is recorded in {@code retention_drops}, logged and counted in {@code
  * kasparro_retention_partitions_dropped_total}. Bronze is never touched.
  *
+ * <p>A partition is first detached, in the transaction that records it, and dropped after that
+ * commits: the commit of a {@code DROP} frees the table's files, which takes about a second per few
+ * million rows on a virtual disk (BENCHMARKS.md), and a partition dropped while attached would hold
+ * the whole table's lock, and every {@code /data} request with it, for that long. A detached
+ * partition left behind by a crash in between is dropped by the next run.
+ *
  * <p>Cluster-safe: the whole removal is one transaction under the advisory lock that partition
  * creation also takes, tried without waiting, so of two nodes (or a schedule and a command) that
  * apply retention at once, one drops and the other finds the lock taken and does nothing.
@@ -39,6 +45,13 @@ class QuoteRetention {
       """;
   private static final String DELETE_FROM_DEFAULT =
       "DELETE FROM market_quotes_default WHERE last_updated < :cutoff";
+  private static final String DETACHED_LEFT_BEHIND =
+      """
+      SELECT DISTINCT d.partition_name
+        FROM retention_drops d
+        JOIN pg_class c ON c.oid = to_regclass(quote_ident(d.partition_name))
+       WHERE NOT d.rows_exact AND NOT c.relispartition
+      """;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -87,9 +100,11 @@ class QuoteRetention {
     drops.stream()
         .filter(drop -> !drop.exact())
         .forEach(
-            drop ->
-                partitions.forget(
-                    new QuotePartitions.Partition(drop.partition(), drop.from(), drop.to())));
+            drop -> {
+              dropDetached(drop.partition());
+              partitions.forget(
+                  new QuotePartitions.Partition(drop.partition(), drop.from(), drop.to()));
+            });
     return drops;
   }
 
@@ -98,6 +113,7 @@ class QuoteRetention {
       return null;
     }
     jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
+    jdbc.sql(DETACHED_LEFT_BEHIND).query(String.class).list().forEach(this::dropDetached);
     List<RetentionDrop> drops = new ArrayList<>();
     for (QuotePartitions.Partition partition : partitions.list()) {
       if (partition.to() == null || partition.to().isAfter(cutoff)) {
@@ -109,7 +125,7 @@ class QuoteRetention {
               .query(Long.class)
               .optional()
               .orElse(null);
-      jdbc.sql("DROP TABLE " + quoted(partition.name())).update();
+      jdbc.sql("ALTER TABLE market_quotes DETACH PARTITION " + quoted(partition.name())).update();
       drops.add(new RetentionDrop(partition.name(), partition.from(), partition.to(), rows, false));
     }
     int deleted = jdbc.sql(DELETE_FROM_DEFAULT).param("cutoff", Timestamp.from(cutoff)).update();
@@ -128,6 +144,11 @@ class QuoteRetention {
           .update();
     }
     return drops;
+  }
+
+  /** Drops a partition retention has detached; the table of quotes is not locked for it. */
+  private void dropDetached(String name) {
+    jdbc.sql("DROP TABLE IF EXISTS " + quoted(name)).update();
   }
 
   /** A name from the catalog as an SQL identifier. */

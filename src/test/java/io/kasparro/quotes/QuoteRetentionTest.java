@@ -114,6 +114,25 @@ class QuoteRetentionTest {
   }
 
   @Test
+  void aPartitionDetachedByARunThatDiedBeforeDroppingItIsDroppedByTheNext() {
+    quote(Instant.parse("2041-01-15T00:00:00Z"), true);
+    // As a run leaves it when it dies between its two transactions: detached and recorded.
+    jdbc.execute("ALTER TABLE market_quotes DETACH PARTITION market_quotes_2041_01");
+    jdbc.update(
+        "INSERT INTO retention_drops (dropped_at, table_name, partition_name, range_from,"
+            + " range_to, cutoff, rows, rows_exact) VALUES (now(), 'market_quotes',"
+            + " 'market_quotes_2041_01', '2041-01-01', '2041-02-01', '2041-02-01', 1, false)");
+
+    assertThat(retention.apply(Instant.parse("2041-01-01T00:00:00Z"), Instant.now())).isEmpty();
+
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM pg_tables WHERE tablename = 'market_quotes_2041_01'",
+                Long.class))
+        .isZero();
+  }
+
+  @Test
   void aQuoteOfADroppedMonthGetsItsPartitionAgain() {
     quote(Instant.parse("2041-01-15T00:00:00Z"), true);
     retention.apply(Instant.parse("2041-02-01T00:00:00Z"), Instant.parse("2041-05-01T00:00:00Z"));
