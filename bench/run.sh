@@ -4,6 +4,7 @@
 #
 #   bench/run.sh [--rows N] [--duration SECONDS] [--connections N] [--depth PAGES]
 #                [--profile] [--no-build] [--keep] [--out DIR]
+#   bench/run.sh --scale [--scale-rows N,N,...] [--scale-ingest N] [--duration S] [...]
 #
 #   --rows         market rows to generate (default 1000000, about 85 MB of CSV)
 #   --duration     seconds of each wrk and pgbench measurement (default 10)
@@ -13,6 +14,10 @@
 #   --no-build     use the jar already in target/ instead of running ./mvnw package
 #   --keep         keep the throwaway PostgreSQL cluster and data (printed at the end)
 #   --out          where results, logs and recordings go (default target/bench/<time>)
+#   --scale        the scale curve instead: the same measurements at each table size (below)
+#   --scale-rows   quotes in market_quotes at each step (default 1000000,10000000,50000000),
+#                  generated straight into the tables (bronze and silver) in SQL
+#   --scale-ingest rows of the run-once measured at each step (default 1000000)
 #
 # It needs root or sudo-free access to apt-get only when wrk or PostgreSQL is missing. It starts
 # its own PostgreSQL cluster in a temporary directory on 127.0.0.1 and removes it afterwards; all
@@ -30,6 +35,9 @@ PROFILE=0
 BUILD=1
 KEEP=0
 OUT=""
+SCALE=0
+SCALE_ROWS=1000000,10000000,50000000
+SCALE_INGEST=1000000
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rows) ROWS=$2; shift 2 ;;
@@ -40,7 +48,10 @@ while [[ $# -gt 0 ]]; do
     --no-build) BUILD=0; shift ;;
     --keep) KEEP=1; shift ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --scale) SCALE=1; shift ;;
+    --scale-rows) SCALE_ROWS=$2; shift 2 ;;
+    --scale-ingest) SCALE_INGEST=$2; shift 2 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -140,9 +151,111 @@ put postgres "$($PG/postgres --version | sed 's/.*) //')"
 put java "$(java -version 2>&1 | head -1 | sed 's/.*version //; s/"//g')"
 put pg_settings "shared_buffers=512MB max_wal_size=4GB checkpoint_timeout=30min, fsync and synchronous_commit on"
 
+# wrk on one API request against pgbench running the statements that request ran, as PostgreSQL
+# logged them (log_min_duration_statement = 0 for that request only), with its bound values as
+# pgbench variables: both sides run the same prepared statements with the same parameters.
+CLIENT_THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))
+measure_load() {
+  local name=$1 url=$2 offset line
+  # The request is made once before, so the statements logged are those of a warm connection.
+  curl -sf -o /dev/null "$url"
+  offset=$(stat -c %s "$WORK/pglog/postgresql.csv")
+  sql postgres "ALTER SYSTEM SET log_min_duration_statement = 0"
+  sql postgres "SELECT pg_reload_conf()" > /dev/null
+  sleep 0.3
+  curl -sf -o /dev/null "$url"
+  sql postgres "ALTER SYSTEM RESET log_min_duration_statement"
+  sql postgres "SELECT pg_reload_conf()" > /dev/null
+  sleep 0.3
+  $M pgbench-script "$WORK/pglog/postgresql.csv" "$offset" "$OUT/$name.sql" "$OUT/$name.defines"
+  local defines=()
+  while IFS= read -r line; do [[ -n $line ]] && defines+=(-D "$line"); done < "$OUT/$name.defines"
+
+  say "$name: wrk ${DURATION}s, then pgbench ${DURATION}s, $CONNECTIONS connections"
+  wrk -t"$CLIENT_THREADS" -c"$CONNECTIONS" -d3s "$url" > /dev/null
+  wrk -t"$CLIENT_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$OUT/$name.wrk"
+  put "${name}_api" "$($M wrk "$OUT/$name.wrk")"
+  rm -f "$OUT/$name.pgbench-log".*
+  "$PGBENCH" "${PGCONN[@]}" -n -M prepared -c "$CONNECTIONS" -j "$CLIENT_THREADS" -T 3 \
+    "${defines[@]}" -f "$OUT/$name.sql" kasparro > /dev/null 2>&1
+  (cd "$OUT" && "$PGBENCH" "${PGCONN[@]}" -n -M prepared -c "$CONNECTIONS" -j "$CLIENT_THREADS" \
+    -T "$DURATION" -l --log-prefix="$name.pgbench-log" "${defines[@]}" -f "$OUT/$name.sql" \
+    kasparro > "$OUT/$name.pgbench" 2>&1)
+  put "${name}_sql" "$($M pgbench "$OUT/$name.pgbench" "$OUT/$name.pgbench-log")"
+  put "${name}_statements" "$(wc -l < "$OUT/$name.sql")"
+  rm -f "$OUT/$name.pgbench-log".*
+}
+
+# The service on the kasparro database, its schedules off; waits until it answers.
+API=http://127.0.0.1:$HTTP_PORT
+start_api() {
+  say "starting the API on 127.0.0.1:$HTTP_PORT"
+  java -jar "$JAR" serve --server.address=127.0.0.1 --server.port="$HTTP_PORT" \
+    --kasparro.scheduling.run-at-startup=false --db-scheduler.enabled=false \
+    --kasparro.api.rate-limit.enabled=false > "$OUT/serve${1:-}.log" 2>&1 &
+  SERVE_PID=$!
+  for _ in $(seq 1 240); do
+    curl -sf -o /dev/null "$API/data?limit=1" && return 0
+    kill -0 "$SERVE_PID" 2> /dev/null || { echo "the API did not start; see $OUT/serve${1:-}.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "the API did not answer in 120 s; see $OUT/serve${1:-}.log" >&2
+  exit 1
+}
+stop_api() {
+  kill "$SERVE_PID" 2> /dev/null && wait "$SERVE_PID" 2> /dev/null || true
+  SERVE_PID=""
+}
+
+# Applies the schema (Flyway, by the jar itself) to a database, running nothing.
+migrate() {
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$1" SPRING_DATASOURCE_USERNAME=postgres \
+    KASPARRO_SOURCES_CSV_PATH=$WORK/data/none.csv KASPARRO_SOURCES_COINGECKO_ENABLED=false \
+    KASPARRO_SOURCES_COINPAPRIKA_ENABLED=false KASPARRO_SOURCES_RSS_ENABLED=false \
+    java -jar "$JAR" run-once --source=csv > "$OUT/migrate-$1.log" 2>&1 || true
+  [[ $(sql "$1" "SELECT to_regclass('market_quotes') IS NOT NULL") == t ]] \
+    || { echo "the schema was not applied to $1; see $OUT/migrate-$1.log" >&2; exit 1; }
+}
+
+# A run-once of the CSV source on $CSV, timed: the run's own time, the process's, the CPU of the
+# JVM and of the cluster, peak heap.
+CSV=$WORK/data/market.csv
+export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/kasparro"
+export SPRING_DATASOURCE_USERNAME=postgres
+export KASPARRO_SOURCES_CSV_PATH=$CSV
+# Only the CSV source: the network sources would try to reach the internet.
+export KASPARRO_SOURCES_COINGECKO_ENABLED=false KASPARRO_SOURCES_COINPAPRIKA_ENABLED=false
+export KASPARRO_SOURCES_RSS_ENABLED=false
+run_once() {
+  local label=$1
+  shift
+  sql postgres "CHECKPOINT"
+  local cpu0 t0 t1
+  cpu0=$(cluster_cpu)
+  t0=$(now)
+  /usr/bin/time -f '%e %U %S %M' -o "$OUT/$label.time" \
+    java -Xmx256m "-Xlog:gc:file=$OUT/$label.gc.log" "$@" -jar "$JAR" run-once --source=csv \
+    > "$OUT/$label.log" 2>&1 || { echo "run-once ($label) failed; see $OUT/$label.log" >&2; exit 1; }
+  t1=$(now)
+  put "${label}_wall_s" "$(elapsed "$t0" "$t1")"
+  put "${label}_pg_cpu_s" "$(elapsed "$cpu0" "$(cluster_cpu)")"
+  read -r _ user sys rss < "$OUT/$label.time"
+  put "${label}_java_cpu_s" "$(python3 -c "print(f'{$user + $sys:.2f}')")"
+  put "${label}_rss_mb" "$((rss / 1024))"
+  put "${label}_run" "$(sql kasparro "SELECT duration_ms || ' ' || status || ' ' || records_fetched || ' '
+      || records_inserted || ' ' || records_loaded || ' ' || records_failed
+      FROM etl_runs ORDER BY run_id DESC LIMIT 1")"
+  put "${label}_heap" "$($M gc-peak "$OUT/$label.gc.log")"
+}
+
+if [[ $SCALE -eq 1 ]]; then
+  # shellcheck source=lib/scale.sh
+  source "$HERE/lib/scale.sh"
+  exit 0
+fi
+
 # ---------------------------------------------------------------------------------------------
 # Data
-CSV=$WORK/data/market.csv
 say "generating $ROWS market rows"
 $M gen-csv "$CSV" 0 "$ROWS" new
 $M gen-bronze-copy "$WORK/data/bronze.copy" "$(basename "$CSV")" 0 "$ROWS"
@@ -178,41 +291,39 @@ for payload_type in json jsonb; do
   put "copy${suffix}_rows" "$(sql baseline "SELECT count(*) FROM bronze_$payload_type")"
 done
 sql postgres "DROP DATABASE baseline"
-rm -f "$WORK/data/bronze.copy"
+
+# (1b) The floor: the same bronze rows into raw_records and the same silver rows (the values the
+# CSV source derives, generated) into market_quotes, of a database the jar itself migrated: the
+# very tables, constraints, indexes and partitions a run writes, by psql \copy, one after the other.
+say "(1b) floor: psql \\copy into raw_records and market_quotes of a migrated database"
+sql postgres "CREATE DATABASE floor"
+migrate floor
+$M gen-silver-copy "$WORK/data/silver.copy" 0 "$ROWS"
+sql floor "SELECT kasparro_create_quote_partition(min(last_updated)), kasparro_create_quote_partition(max(last_updated))
+  FROM (VALUES (timestamptz '2026-11-20T00:00:00Z'),
+               (timestamptz '2026-11-20T00:00:00Z' + ($ROWS / 2000 + 1) * interval '1 minute')) t (last_updated)" > /dev/null
+sql postgres "CHECKPOINT"
+cpu0=$(cluster_cpu)
+t0=$(now)
+"$PSQL" "${PGCONN[@]}" -X -q -v ON_ERROR_STOP=1 -d floor -c "\\copy raw_records \
+  (source, run_id, source_record_id, payload, payload_hash) FROM '$WORK/data/bronze.copy'"
+t1=$(now)
+"$PSQL" "${PGCONN[@]}" -X -q -v ON_ERROR_STOP=1 -d floor -c "\\copy market_quotes \
+  (asset_id, source, price_usd, market_cap_usd, volume_24h_usd, last_updated, raw_id, run_id) \
+  FROM '$WORK/data/silver.copy'"
+t2=$(now)
+put floor_s "$(elapsed "$t0" "$t2")"
+put floor_bronze_s "$(elapsed "$t0" "$t1")"
+put floor_silver_s "$(elapsed "$t1" "$t2")"
+put floor_pg_cpu_s "$(elapsed "$cpu0" "$(cluster_cpu)")"
+put floor_rows "$(sql floor "SELECT (SELECT count(*) FROM raw_records) || ' ' || (SELECT count(*) FROM market_quotes)")"
+sql postgres "DROP DATABASE floor"
+rm -f "$WORK/data/bronze.copy" "$WORK/data/silver.copy"
 
 # ---------------------------------------------------------------------------------------------
 # (2)-(4) Kasparro run-once: full file, unchanged file, 1 % appended; heap from GC logs.
-export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PGPORT/kasparro"
-export SPRING_DATASOURCE_USERNAME=postgres
-export KASPARRO_SOURCES_CSV_PATH=$CSV
-# Only the CSV source: the network sources would try to reach the internet.
-export KASPARRO_SOURCES_COINGECKO_ENABLED=false KASPARRO_SOURCES_COINPAPRIKA_ENABLED=false
-export KASPARRO_SOURCES_RSS_ENABLED=false
-run_once() {
-  local label=$1
-  shift
-  sql postgres "CHECKPOINT"
-  local cpu0 t0 t1
-  cpu0=$(cluster_cpu)
-  t0=$(now)
-  /usr/bin/time -f '%e %U %S %M' -o "$OUT/$label.time" \
-    java -Xmx256m "-Xlog:gc:file=$OUT/$label.gc.log" "$@" -jar "$JAR" run-once --source=csv \
-    > "$OUT/$label.log" 2>&1 || { echo "run-once ($label) failed; see $OUT/$label.log" >&2; exit 1; }
-  t1=$(now)
-  put "${label}_wall_s" "$(elapsed "$t0" "$t1")"
-  put "${label}_pg_cpu_s" "$(elapsed "$cpu0" "$(cluster_cpu)")"
-  read -r _ user sys rss < "$OUT/$label.time"
-  put "${label}_java_cpu_s" "$(python3 -c "print(f'{$user + $sys:.2f}')")"
-  put "${label}_rss_mb" "$((rss / 1024))"
-  put "${label}_run" "$(sql kasparro "SELECT duration_ms || ' ' || status || ' ' || records_fetched || ' '
-      || records_inserted || ' ' || records_loaded || ' ' || records_failed
-      FROM etl_runs ORDER BY run_id DESC LIMIT 1")"
-  put "${label}_heap" "$($M gc-peak "$OUT/$label.gc.log")"
-}
-
 say "migrating the kasparro database (not timed)"
-KASPARRO_SOURCES_CSV_PATH=$WORK/data/none.csv java -jar "$JAR" run-once --source=csv \
-  > "$OUT/migrate.log" 2>&1
+migrate kasparro
 
 JFR=()
 if [[ $PROFILE -eq 1 ]]; then
@@ -253,17 +364,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 # (5) /data under load: wrk on the API against pgbench running the SQL the API ran.
-say "starting the API on 127.0.0.1:$HTTP_PORT"
-java -jar "$JAR" serve --server.address=127.0.0.1 --server.port="$HTTP_PORT" \
-  --kasparro.scheduling.run-at-startup=false --db-scheduler.enabled=false \
-  --kasparro.api.rate-limit.enabled=false > "$OUT/serve.log" 2>&1 &
-SERVE_PID=$!
-API=http://127.0.0.1:$HTTP_PORT
-for _ in $(seq 1 240); do
-  curl -sf -o /dev/null "$API/data?limit=1" && break
-  kill -0 "$SERVE_PID" 2> /dev/null || { echo "the API did not start; see $OUT/serve.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_api
 
 SYMBOL=SYN0042
 declare -A URLS=(
@@ -291,38 +392,9 @@ expected=$(sql kasparro "SELECT id FROM market_quotes WHERE source = 'csv'
 actual=$($M first-id "$API${URLS[deep]}")
 put deep_first_id_ok "$([[ $expected == "$actual" ]] && echo yes || echo "no: $actual, expected $expected")"
 
-CLIENT_THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))
 for name in first deep symbol; do
-  url="$API${URLS[$name]}"
-  # The SQL one request runs, as PostgreSQL logged it, becomes the pgbench script. The request
-  # is made once before, so the statements logged are those of a warm connection.
-  curl -sf -o /dev/null "$url"
-  offset=$(stat -c %s "$WORK/pglog/postgresql.csv")
-  sql postgres "ALTER SYSTEM SET log_min_duration_statement = 0"
-  sql postgres "SELECT pg_reload_conf()" > /dev/null
-  sleep 0.3
-  curl -sf -o /dev/null "$url"
-  sql postgres "ALTER SYSTEM RESET log_min_duration_statement"
-  sql postgres "SELECT pg_reload_conf()" > /dev/null
-  sleep 0.3
-  $M pgbench-script "$WORK/pglog/postgresql.csv" "$offset" "$OUT/$name.sql" "$OUT/$name.defines"
-  defines=()
-  while IFS= read -r line; do [[ -n $line ]] && defines+=(-D "$line"); done < "$OUT/$name.defines"
-
-  say "(5) $name: wrk ${DURATION}s, then pgbench ${DURATION}s, $CONNECTIONS connections"
-  wrk -t"$CLIENT_THREADS" -c"$CONNECTIONS" -d3s "$url" > /dev/null
-  wrk -t"$CLIENT_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$OUT/$name.wrk"
-  put "${name}_api" "$($M wrk "$OUT/$name.wrk")"
-  rm -f "$OUT/$name.pgbench-log".*
-  "$PGBENCH" "${PGCONN[@]}" -n -M prepared -c "$CONNECTIONS" -j "$CLIENT_THREADS" -T 3 \
-    "${defines[@]}" -f "$OUT/$name.sql" kasparro > /dev/null 2>&1
-  (cd "$OUT" && "$PGBENCH" "${PGCONN[@]}" -n -M prepared -c "$CONNECTIONS" -j "$CLIENT_THREADS" \
-    -T "$DURATION" -l --log-prefix="$name.pgbench-log" "${defines[@]}" -f "$OUT/$name.sql" \
-    kasparro > "$OUT/$name.pgbench" 2>&1)
-  put "${name}_sql" "$($M pgbench "$OUT/$name.pgbench" "$OUT/$name.pgbench-log")"
+  measure_load "$name" "$API${URLS[$name]}"
   put "${name}_url" "${URLS[$name]}"
-  put "${name}_statements" "$(wc -l < "$OUT/$name.sql")"
-  rm -f "$OUT/$name.pgbench-log".*
 done
 
 # What an exact total costs: count(*) of every csv quote, alone, one client.
@@ -333,8 +405,7 @@ put count_ms "$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$OUT/count.pg
 put count_rows "$QUOTES"
 put load_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-kill "$SERVE_PID" 2> /dev/null && wait "$SERVE_PID" 2> /dev/null || true
-SERVE_PID=""
+stop_api
 python3 "$HERE/lib/report.py" "$RESULTS" | tee "$OUT/report.txt"
 if [[ -f $OUT/ingest-statements.txt ]]; then
   echo

@@ -74,3 +74,14 @@ def write_bronze_copy(path, file_name, first, count):
             digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
             escaped = payload.replace("\\", "\\\\")
             out.write(f"{SOURCE}\t1\t{row[0]}\t{escaped}\t\\\\x{digest}\n")
+
+
+def write_silver_copy(path, first, count):
+    """COPY text input (asset_id, source, price_usd, market_cap_usd, volume_24h_usd, last_updated,
+    raw_id, run_id) of the same rows, with the values the CSV source derives from them: row i is
+    the quote of asset (i mod ASSETS) + 1 from bronze row i + 1."""
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        for i, row in enumerate(rows(first, count), start=first):
+            out.write(
+                f"{i % ASSETS + 1}\t{SOURCE}\t{row[2]}\t{row[3]}\t{row[4]}\t{row[5]}\t{i + 1}\t1\n"
+            )

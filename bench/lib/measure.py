@@ -25,6 +25,12 @@ def gen_bronze_copy(path, file_name, first, count):
     data.write_bronze_copy(path, file_name, int(first), int(count))
 
 
+def gen_silver_copy(path, first, count):
+    import data
+
+    data.write_silver_copy(path, int(first), int(count))
+
+
 def gc_peak(log):
     """Peak heap in use (just before a collection) and largest live set (just after), in MB."""
     before, after = [], []

@@ -46,10 +46,23 @@ def main(path):
         f" {run('full')[0] / jsonb_s:.2f}"
     )
 
+    floor_s = float(r["floor_s"])
+    floor_bronze, floor_silver = r["floor_rows"].split()
+    say(
+        f"(1b) floor: \\copy bronze + silver      {floor_s:8.2f} s {rows / floor_s:9,.0f}"
+        f" {floor_s / copy_s:7.2f}   the floor for (2): raw_records {float(r['floor_bronze_s']):.2f} s"
+        f" + market_quotes {float(r['floor_silver_s']):.2f} s (PostgreSQL CPU"
+        f" {float(r['floor_pg_cpu_s']):.1f} s; {int(floor_bronze):,} / {int(floor_silver):,} rows)"
+    )
+
     full_s, status, fetched, inserted, loaded, failed = run("full")
     say(
         f"(2) run-once, bronze+silver+checkpoint {full_s:8.2f} s {fetched / full_s:9,.0f}"
         f" {full_s / copy_s:7.2f}   <= 1.50  {verdict(full_s <= 1.5 * copy_s)}"
+    )
+    say(
+        f"    against the floor (1b)             {full_s / floor_s:8.2f} x"
+        f"                   <= 1.30  {verdict(full_s <= 1.3 * floor_s)}"
     )
     say(
         f"    {status}: {fetched:,} read, {inserted:,} into bronze, {loaded:,} into silver,"

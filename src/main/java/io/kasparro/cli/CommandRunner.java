@@ -3,6 +3,7 @@ package io.kasparro.cli;
 import io.kasparro.failures.FailureReplayer;
 import io.kasparro.identity.IdentityCorrections;
 import io.kasparro.pipeline.ReplayResult;
+import io.kasparro.quotes.PartitionMaintenance;
 import io.kasparro.runs.RunResult;
 import io.kasparro.runs.RunStatus;
 import io.kasparro.runs.SilverReplayer;
@@ -27,10 +28,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one-shot commands, each over the enabled sources or the one named by {@code --source}: {@code
- * run-once} runs them once, for cron jobs and scheduled container tasks; {@code replay} rebuilds
- * their silver from bronze; {@code replay-failures} retries their transform failures; {@code
- * correct-identity} links or splits an identity alias. Exit code 0 when every run ended {@code
- * success} or {@code partial} (every replay finished), 1 when any failed, 2 for a bad command line.
+ * run-once} runs them once, for cron jobs and scheduled container tasks, then the quote partition
+ * maintenance (partitions ahead, retention); {@code replay} rebuilds their silver from bronze;
+ * {@code replay-failures} retries their transform failures; {@code correct-identity} links or
+ * splits an identity alias. Exit code 0 when every run ended {@code success} or {@code partial}
+ * (every replay finished), 1 when any failed, 2 for a bad command line.
  */
 @Component
 public class CommandRunner {
@@ -42,18 +44,21 @@ public class CommandRunner {
   private final SilverReplayer silverReplayer;
   private final FailureReplayer failureReplayer;
   private final IdentityCorrections corrections;
+  private final PartitionMaintenance maintenance;
 
   CommandRunner(
       SourceRegistry sources,
       SourceRunner runner,
       SilverReplayer silverReplayer,
       FailureReplayer failureReplayer,
-      IdentityCorrections corrections) {
+      IdentityCorrections corrections,
+      PartitionMaintenance maintenance) {
     this.sources = sources;
     this.runner = runner;
     this.silverReplayer = silverReplayer;
     this.failureReplayer = failureReplayer;
     this.corrections = corrections;
+    this.maintenance = maintenance;
   }
 
   public int run(Command command) {
@@ -138,6 +143,13 @@ public class CommandRunner {
     boolean anyFailed = false;
     for (Source<?> source : selected) {
       anyFailed |= !runOnce(source);
+    }
+    // Where run-once alone ingests (a cron job, schedules off), it also keeps the partitions
+    // ahead and applies retention; a failure here is logged and leaves the exit code to the runs.
+    try {
+      maintenance.run();
+    } catch (DataAccessException e) {
+      log.warn("Quote partition maintenance did not finish: {}", e.getMessage());
     }
     return anyFailed ? 1 : 0;
   }

@@ -1,8 +1,8 @@
 package io.kasparro.health;
 
 import io.kasparro.runs.RunStatus;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.kasparro.web.RunErrorText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.annotation.JsonSerialize;

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Upserts market quotes. {@code UNIQUE (asset_id, source, last_updated)} holds one quote per asset,
  * source and instant; a later bronze record for the same key (a corrected file) replaces it. Each
  * quote carries the run that ingested its bronze record, so a rebuild from bronze gives the same
- * rows.
+ * rows. The table is partitioned by month ({@link QuotePartitions}); a batch's months get their
+ * partitions before it is written.
  *
  * <p>Small batches go in one {@code unnest} statement. A large batch (see {@link
  * BulkWriteProperties}) of new keys, the usual case, is copied straight into the table; if a key is
@@ -75,10 +76,13 @@ public class QuoteWriter {
 
   private final JdbcTemplate jdbc;
   private final BulkWriteProperties properties;
+  private final QuotePartitions partitions;
 
-  public QuoteWriter(JdbcTemplate jdbc, BulkWriteProperties properties) {
+  public QuoteWriter(
+      JdbcTemplate jdbc, BulkWriteProperties properties, QuotePartitions partitions) {
     this.jdbc = jdbc;
     this.properties = properties;
+    this.partitions = partitions;
   }
 
   /** A quote ready to store: its canonical asset and the bronze row it came from. */
@@ -94,6 +98,7 @@ public class QuoteWriter {
     if (unique.isEmpty()) {
       return 0;
     }
+    partitions.ensureFor(lastByKey.keySet().stream().map(Key::lastUpdated).toList());
     if (unique.size() < properties.copyThreshold()) {
       SqlArrays.update(
           jdbc,

@@ -1,7 +1,7 @@
 package io.kasparro.runs;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.kasparro.web.RunErrorText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 import tools.jackson.databind.annotation.JsonSerialize;

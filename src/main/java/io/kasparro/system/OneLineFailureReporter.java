@@ -13,7 +13,10 @@ public class OneLineFailureReporter implements FailureAnalysisReporter {
 
   @Override
   public void report(FailureAnalysis analysis) {
-    String description = flatten(analysis.getDescription());
+    // A value that does not convert (a duration or period that cannot be read) is explained by its
+    // exception's message; the exception's class name says nothing to the reader.
+    String description =
+        flatten(analysis.getDescription()).replaceAll("\\(caused by [\\w.$]+: ", "(");
     String action = flatten(analysis.getAction());
     String line = action.isEmpty() ? description : description + " -> " + action;
     System.err.println("kasparro: cannot start: " + line);

@@ -6,6 +6,7 @@ import io.kasparro.bronze.BronzeWriter;
 import io.kasparro.drift.DriftRecorder;
 import io.kasparro.drift.SchemaMapper;
 import io.kasparro.identity.AssetResolver;
+import io.kasparro.quotes.QuotePartitions;
 import io.kasparro.quotes.QuoteWriter;
 import io.kasparro.runs.BatchCommitter;
 import io.kasparro.runs.CheckpointRepository;
@@ -58,6 +59,7 @@ class BulkWriteTest {
   @Autowired NewsWriter news;
   @Autowired FailureWriter failures;
   @Autowired DriftRecorder drift;
+  @Autowired QuotePartitions partitions;
   @Autowired PlatformTransactionManager transactions;
   @TempDir Path dir;
 
@@ -240,7 +242,7 @@ class BulkWriteTest {
         new SilverLoader(
             json,
             schemas,
-            List.of(new QuoteSilverWriter(assets, new QuoteWriter(jdbc, bulk)), news),
+            List.of(new QuoteSilverWriter(assets, new QuoteWriter(jdbc, bulk, partitions)), news),
             failures,
             drift);
     ProxyFactory transactional =

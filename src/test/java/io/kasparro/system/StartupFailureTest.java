@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kasparro.KasparroApplication;
+import io.kasparro.support.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -123,6 +126,22 @@ class StartupFailureTest {
     System.arraycopy(extra, 0, args, 2, extra.length);
     assertThat(KasparroApplication.launch(args)).isEqualTo(StartupFailure.EXIT_CODE);
     return theOneLine(output);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "-30d|kasparro.retention.quotes 'P-30D' must be a positive period",
+        "0d|kasparro.retention.quotes 'P0D' must be a positive period",
+        "soon|soon"
+      })
+  void aRetentionThatIsNotAPositivePeriodStopsStartupWithOneLine(
+      String value, String expected, CapturedOutput output) {
+    String line =
+        failedStart(output, TestDatabase.jdbcUrl(), "--kasparro.retention.quotes=" + value);
+
+    assertThat(line).contains("kasparro.retention.quotes").contains(expected);
   }
 
   @Test

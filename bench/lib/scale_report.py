@@ -1,0 +1,150 @@
+"""Prints the scale curve of bench/run.sh --scale (key=value results) with its ratios from the
+smallest table size to the largest, and draws latency against table size (PNG, matplotlib)."""
+
+import sys
+
+from report import load, verdict
+
+ENDPOINTS = [
+    ("first", "/data first page"),
+    ("filtered", "/data?symbol= page"),
+    ("deep", "/data cursor page"),
+    ("assets", "/assets?symbol="),
+    ("candles", "candles (48 x 15m)"),
+]
+
+
+def mb(value):
+    return f"{int(value) / 2**20:,.0f}"
+
+
+def main(path, png):
+    r = load(path)
+    sizes = [int(v) for v in r["scale_sizes"].split(",")]
+    out = []
+    say = out.append
+    say(
+        f"Kasparro scale curve: market_quotes at {', '.join(f'{s:,}' for s in sizes)} quotes;"
+        f" run-once of {int(r['scale_ingest']):,} more rows at each size"
+    )
+    say(
+        f"machine: {r['cores']} cores, load average {r['load_start']} at start, {r['load_end']} at"
+        f" end; PostgreSQL {r['postgres']} ({r['pg_settings']}); Java {r['java']}"
+    )
+    say("")
+    say("SIZE           quotes     bronze  partitions  quotes MB (+ index MB)  bronze MB (+ index MB)  generated in")
+    for size in sizes:
+        label = f"s{size}"
+        bronze, quotes = r[f"{label}_counts"].split()
+        q_table, q_index, b_table, b_index = r[f"{label}_bytes"].split()
+        generated = r.get(f"{label}_generate_s")
+        say(
+            f"{size:>12,} {int(quotes):>12,} {int(bronze):>10,} {int(r[f'{label}_partitions']):>8}"
+            f"     {mb(q_table):>9} (+ {mb(q_index):>7})     {mb(b_table):>9} (+ {mb(b_index):>7})"
+            f"    {'' if generated is None else f'{float(generated):.0f} s'}"
+        )
+    say("")
+    say("p50 ms under load (wrk -c4 on the API | pgbench -c4 on the same statements), and req/s")
+    header = f"{'':<22}" + "".join(f"{s:>22,}" for s in sizes) + f"{'last/first':>12}"
+    say(header)
+    curves = {}
+    for key, title in ENDPOINTS:
+        cells, api_p50s = [], []
+        for size in sizes:
+            rps, p50, _, errors = r[f"s{size}_{key}_api"].split()
+            _, s50, _, sql_errors = r[f"s{size}_{key}_sql"].split()
+            flag = "" if int(errors) == 0 and int(sql_errors) == 0 else "!"
+            cells.append(f"{float(p50):6.2f} | {float(s50):5.2f} {float(rps):5.0f}{flag}")
+            api_p50s.append(float(p50))
+        curves[title] = api_p50s
+        say(f"{title:<22}" + "".join(f"{c:>22}" for c in cells) + f"{api_p50s[-1] / api_p50s[0]:>11.2f}x")
+    checks = "  ".join(
+        f"{s:,}: {r[f's{s}_deep_first_id_ok']}" for s in sizes
+    )
+    say(f"cursor page depth (pages): {', '.join(r[f's{s}_depth_pages'] for s in sizes)}; first row checked against OFFSET in SQL: {checks}")
+    counts = [float(r[f"s{s}_count_ms"]) for s in sizes]
+    say(
+        "exact total of every quote (count, alone):"
+        + ", ".join(f" {c:,.0f} ms at {s:,}" for s, c in zip(sizes, counts))
+    )
+    say("")
+    say("INGEST of one more batch of rows (run-once, the run's own time)")
+    ingests = []
+    for size in sizes:
+        duration_ms, status, fetched, inserted, loaded, failed = r[f"s{size}_ingest_run"].split()
+        ingests.append(int(duration_ms) / 1000)
+        say(
+            f"  at {size:>12,} quotes: {int(duration_ms) / 1000:7.2f} s, {status}, {int(fetched):,} read,"
+            f" {int(inserted):,} into bronze, {int(loaded):,} into silver, {failed} failed"
+            f" (PostgreSQL CPU {float(r[f's{size}_ingest_pg_cpu_s']):.1f} s)"
+        )
+    say("")
+    say("RETENTION: the oldest partition dropped against its rows deleted (both rolled back)")
+    ratios = []
+    for size in sizes:
+        name, rows = r[f"s{size}_oldest"].split()
+        delete_ms, drop_ms = float(r[f"s{size}_delete_ms"]), float(r[f"s{size}_drop_ms"])
+        ratios.append(delete_ms / drop_ms)
+        say(
+            f"  at {size:>12,} quotes: {name} ({int(rows):,} rows): DELETE {delete_ms:,.1f} ms,"
+            f" DROP {drop_ms:,.2f} ms, {delete_ms / drop_ms:,.0f} x"
+        )
+    name, rows = r["final_oldest"].split()
+    detach_ms, drop_ms = float(r["final_detach_ms"]), float(r["final_drop_ms"])
+    last_delete_ms = float(r[f"s{sizes[-1]}_delete_ms"])
+    say(
+        f"  as retention does it, committed, at the end: {name} ({int(rows):,} rows): DETACH"
+        f" {detach_ms:,.1f} ms (market_quotes locked), then DROP {drop_ms:,.1f} ms (files freed,"
+        f" the table not locked)"
+    )
+    say("")
+    first, last = sizes[0], sizes[-1]
+    span = f"{first:,} -> {last:,}"
+    say("TARGETS (ratios within this run)")
+    for title in ("/data first page", "/data cursor page"):
+        growth = curves[title][-1] / curves[title][0]
+        say(f"  {title} p50 grows {growth:.2f} x from {span}: <= 1.5  {verdict(growth <= 1.5)}")
+    growth = ingests[-1] / ingests[0]
+    say(f"  ingest grows {growth:.2f} x from {span}: <= 1.3  {verdict(growth <= 1.3)}")
+    locked = last_delete_ms / detach_ms
+    whole = last_delete_ms / (detach_ms + drop_ms)
+    say(
+        f"  retention against deleting the rows, at {last:,}: {locked:,.0f} x while the table is"
+        f" locked, {whole:,.1f} x in all (DETACH + DROP): >= 100  {verdict(whole >= 100)}"
+    )
+    print("\n".join(out))
+    plot(png, sizes, curves, counts)
+
+
+def plot(png, sizes, curves, counts):
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        import matplotlib.ticker
+    except ImportError:
+        print(f"(no plot: python3-matplotlib is not installed; {png} not drawn)")
+        return
+    figure, axis = plt.subplots(figsize=(8, 5))
+    millions = [s / 1e6 for s in sizes]
+    for title, p50s in curves.items():
+        axis.plot(millions, p50s, marker="o", label=title)
+    axis.plot(millions, counts, marker="s", linestyle="--", label="exact total (count, alone)")
+    axis.set_xscale("log")
+    axis.set_yscale("log")
+    axis.set_xlabel("quotes in market_quotes (millions)")
+    axis.set_ylabel("p50 latency under load, ms (API, wrk -c4)")
+    axis.set_title("Kasparro: latency against table size")
+    axis.set_xticks(millions)
+    axis.set_xticklabels([f"{m:g}" for m in millions])
+    axis.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    axis.grid(True, which="both", alpha=0.3)
+    axis.legend(fontsize=8)
+    figure.tight_layout()
+    figure.savefig(png, dpi=110)
+    print(f"plot: {png}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
