@@ -87,9 +87,9 @@ class RunErrorRedactionTest {
     JsonNode withKey = api.get("/runs/" + runId, Map.of("X-API-Key", KEY)).body();
 
     assertThat(anonymous.get("status").asString()).isEqualTo("failed");
-    assertThat(anonymous.get("error_message").asString()).isEqualTo(RunErrorText.HIDDEN);
-    assertThat(wrongKey.get("error_message").asString()).isEqualTo(RunErrorText.HIDDEN);
-    assertThat(withKey.get("error_message").asString())
+    assertThat(anonymous.get("error").asString()).isEqualTo(RunErrorText.HIDDEN);
+    assertThat(wrongKey.get("error").asString()).isEqualTo(RunErrorText.HIDDEN);
+    assertThat(withKey.get("error").asString())
         .isNotEqualTo(RunErrorText.HIDDEN)
         .contains("coinpaprika");
     String listed = api.get("/runs").raw().body();
