@@ -28,6 +28,9 @@ class QuoteSilverWriter implements SilverWriter<MarketQuote> {
 
   @Override
   public int write(String source, List<Row<MarketQuote>> rows) {
+    // Before identity resolution reads the quotes (the market evidence), or the batch's own read
+    // would hold off the partition it needs.
+    quotes.preparePartitions(rows.stream().map(row -> row.record().lastUpdated()).toList());
     Map<String, Long> assetIds =
         assets.resolve(
             source,

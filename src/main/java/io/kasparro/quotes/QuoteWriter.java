@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,15 @@ public class QuoteWriter {
 
   /** A quote ready to store: its canonical asset and the bronze row it came from. */
   public record Row(long assetId, BronzeRow bronze, MarketQuote quote) {}
+
+  /**
+   * Creates the partitions of these quote times ahead of the batch's first read of market_quotes: a
+   * partition is attached on a connection of its own, which waits for (and gives up behind) any
+   * transaction that has read the default partition, the batch's own included.
+   */
+  public void preparePartitions(Collection<Instant> lastUpdated) {
+    partitions.ensureFor(lastUpdated);
+  }
 
   /** Writes the rows and returns how many silver rows they make (one per key). */
   public int write(String source, List<Row> rows) {
