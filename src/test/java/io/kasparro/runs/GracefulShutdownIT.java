@@ -101,7 +101,7 @@ class GracefulShutdownIT {
       JsonNode runs = new Api(again.httpPort()).get("/runs?source=csv").body().get("data");
       JsonNode first = runs.get(runs.size() - 1);
       assertThat(first.get("status").asString()).isEqualTo("failed");
-      assertThat(first.get("error_message").asString()).startsWith("interrupted");
+      assertThat(first.get("error").asString()).startsWith("interrupted");
     }
   }
 
