@@ -3,6 +3,7 @@ package io.kasparro.candles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kasparro.support.Api;
+import io.kasparro.support.Fixtures;
 import io.kasparro.support.IntegrationTest;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -50,8 +51,9 @@ class CandlesApiTest {
             "INSERT INTO etl_runs (source, status, triggered_by, started_at)"
                 + " VALUES ('csv', 'success', 'cli', now()) RETURNING run_id",
             Long.class);
-    btc = asset("BTC", "Bitcoin");
-    long eth = asset("ETH", "Ethereum");
+    Fixtures fixtures = new Fixtures(jdbc);
+    btc = fixtures.asset("BTC", "Bitcoin");
+    long eth = fixtures.asset("ETH", "Ethereum");
     quote(btc, "csv", "100.10", "5000", "2026-11-20T10:00:00Z");
     quote(btc, "csv", "101.50", "5100", "2026-11-20T10:20:00Z");
     quote(btc, "csv", "99.95", "5150", "2026-11-20T10:40:00Z");
@@ -256,16 +258,6 @@ class CandlesApiTest {
 
   private String candles(String query) {
     return "/assets/" + btc + "/candles" + query;
-  }
-
-  private long asset(String symbol, String name) {
-    return jdbc.queryForObject(
-        "INSERT INTO assets (symbol, name, normalized_name) VALUES (?, ?, lower(?))"
-            + " RETURNING asset_id",
-        Long.class,
-        symbol,
-        name,
-        name);
   }
 
   private void quote(long assetId, String source, String price, String volume, String at) {
