@@ -57,8 +57,29 @@ public class AssetResolver {
                 WHERE m.asset_id = a.asset_id AND m.source <> ?
                 ORDER BY m.last_updated DESC, m.id DESC LIMIT 1) q ON true
        WHERE a.symbol = ANY (?::text[]) OR a.slug = ANY (?::text[])
+          OR a.asset_id = ANY (?::text[]::bigint[])
        GROUP BY a.asset_id, q.price_usd, q.market_cap_usd, q.volume_24h_usd
        ORDER BY a.asset_id
+      """;
+  private static final String BATCH_CONTRACTS =
+      """
+      SELECT provider_id, chain, address FROM asset_contracts
+       WHERE provider = ? AND provider_id = ANY (?::text[])
+      """;
+  // The assets of other sources' coins that share a contract with one of the batch's ids.
+  private static final String SHARING_CONTRACTS =
+      """
+      SELECT DISTINCT al.asset_id FROM asset_contracts mine
+        JOIN asset_contracts other ON other.chain = mine.chain AND other.address = mine.address
+                                  AND other.provider <> mine.provider
+        JOIN asset_aliases al ON al.source = other.provider AND al.source_asset_id = other.provider_id
+       WHERE mine.provider = ? AND mine.provider_id = ANY (?::text[])
+      """;
+  private static final String CANDIDATE_CONTRACTS =
+      """
+      SELECT DISTINCT al.asset_id, c.chain, c.address FROM asset_aliases al
+        JOIN asset_contracts c ON c.provider = al.source AND c.provider_id = al.source_asset_id
+       WHERE al.asset_id = ANY (?::text[]::bigint[]) AND al.source <> ?
       """;
   private static final String NEXT_IDS =
       """
@@ -127,9 +148,10 @@ public class AssetResolver {
   }
 
   private Map<String, Long> create(String source, List<Sighting> unresolved) {
-    Catalog catalog = new Catalog(candidates(source, unresolved));
+    Map<String, Set<ChainAddress>> contracts = batchContracts(source, unresolved);
+    Catalog catalog = new Catalog(candidates(source, unresolved, contracts));
     Map<String, IdentityRules.Match> matches =
-        rules.decide(source, unresolved.stream().map(Sighting::quote).toList(), catalog);
+        rules.decide(source, unresolved.stream().map(Sighting::quote).toList(), catalog, contracts);
     List<NewAlias> aliases = new ArrayList<>();
     Map<KnownAsset, Instant> firstSeen = new HashMap<>();
     for (Sighting sighting : unresolved) {
@@ -196,7 +218,32 @@ public class AssetResolver {
         SqlArrays.column(created, firstSeen::get));
   }
 
-  private List<KnownAsset> candidates(String source, List<Sighting> unresolved) {
+  /** The contracts the source lists for the ids, by id (none for a source without a listing). */
+  private Map<String, Set<ChainAddress>> batchContracts(String source, List<Sighting> unresolved) {
+    Map<String, Set<ChainAddress>> contracts = new HashMap<>();
+    SqlArrays.query(
+        jdbc,
+        BATCH_CONTRACTS,
+        row ->
+            contracts
+                .computeIfAbsent(row.getString(1), id -> new HashSet<>())
+                .add(new ChainAddress(row.getString(2), row.getString(3))),
+        source,
+        unresolved.stream().map(s -> s.quote().sourceAssetId()).toArray(String[]::new));
+    return contracts;
+  }
+
+  private List<KnownAsset> candidates(
+      String source, List<Sighting> unresolved, Map<String, Set<ChainAddress>> contracts) {
+    List<String> sharing = new ArrayList<>();
+    if (!contracts.isEmpty()) {
+      SqlArrays.query(
+          jdbc,
+          SHARING_CONTRACTS,
+          row -> sharing.add(Long.toString(row.getLong(1))),
+          source,
+          contracts.keySet().toArray(String[]::new));
+    }
     Set<String> symbols = new HashSet<>();
     Set<String> slugs = new HashSet<>();
     for (Sighting sighting : unresolved) {
@@ -242,8 +289,28 @@ public class AssetResolver {
         source,
         source,
         symbols.toArray(String[]::new),
-        slugs.toArray(String[]::new));
+        slugs.toArray(String[]::new),
+        sharing.toArray(String[]::new));
+    attachContracts(source, assets);
     return assets;
+  }
+
+  /** Gives each candidate the contracts other sources list for it. */
+  private void attachContracts(String source, List<KnownAsset> assets) {
+    if (assets.isEmpty()) {
+      return;
+    }
+    Map<Long, KnownAsset> byId = new HashMap<>();
+    assets.forEach(asset -> byId.put(asset.id(), asset));
+    SqlArrays.query(
+        jdbc,
+        CANDIDATE_CONTRACTS,
+        row ->
+            byId.get(row.getLong(1))
+                .contracts()
+                .add(new ChainAddress(row.getString(2), row.getString(3))),
+        assets.stream().map(asset -> Long.toString(asset.id())).toArray(String[]::new),
+        source);
   }
 
   private Map<String, Long> existingAliases(String source, Collection<String> sourceAssetIds) {

@@ -14,6 +14,7 @@ final class Catalog {
 
   private final Map<String, List<KnownAsset>> bySymbol = new HashMap<>();
   private final Map<String, KnownAsset> bySlug = new HashMap<>();
+  private final Map<ChainAddress, List<KnownAsset>> byContract = new HashMap<>();
   private final List<KnownAsset> created = new ArrayList<>();
 
   Catalog(List<KnownAsset> loaded) {
@@ -23,6 +24,11 @@ final class Catalog {
   /** Stored assets with this ticker (those created by this resolution belong to its source). */
   List<KnownAsset> storedWithSymbol(String symbol) {
     return bySymbol.getOrDefault(symbol, List.of()).stream().filter(a -> !a.isNew()).toList();
+  }
+
+  /** Stored assets another source lists this contract for. */
+  List<KnownAsset> storedWithContract(ChainAddress contract) {
+    return byContract.getOrDefault(contract, List.of());
   }
 
   /** The asset of a curated entry, created if the database has none yet. */
@@ -51,5 +57,8 @@ final class Catalog {
     if (asset.slug() != null) {
       bySlug.put(asset.slug(), asset);
     }
+    asset
+        .contracts()
+        .forEach(c -> byContract.computeIfAbsent(c, k -> new ArrayList<>()).add(asset));
   }
 }

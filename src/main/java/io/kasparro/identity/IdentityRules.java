@@ -5,24 +5,28 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides which asset each new source id of a batch belongs to (README, "One asset, one identity"):
- * the curated list by id; the curated list by ticker and name, for sources it has no ids for; then,
- * among the stored assets with the same ticker that are open to the source, by the strongest
- * evidence first — the same name ({@link MatchMethod#SYMBOL_NAME}), a related name with agreeing
- * price and market cap ({@link MatchMethod#SYMBOL_FUZZY}), agreeing price, market cap and volume
- * alone ({@link MatchMethod#SYMBOL_MARKET}); otherwise a new asset.
+ * the curated list by id; the curated list by ticker and name, for sources it has no ids for; a
+ * token contract shared with another source's coin ({@link MatchMethod#CONTRACT}), whatever the
+ * tickers; then, among the stored assets with the same ticker that are open to the source, by the
+ * strongest evidence first — the same name ({@link MatchMethod#SYMBOL_NAME}), a related name with
+ * agreeing price and market cap ({@link MatchMethod#SYMBOL_FUZZY}), agreeing price, market cap and
+ * volume alone ({@link MatchMethod#SYMBOL_MARKET}); otherwise a new asset.
  *
  * <p>Names differing in a qualifier (a chain, "Classic", "Wrapped", "Old"…) and prices further
- * apart than the conflict ratio are never the same asset. An asset is closed to a source when the
- * curated list gives it an id at that source, or when the source already uses a different id for
- * it: within one provider, distinct ids are distinct assets. Evidence that points at more than one
- * asset and cannot be narrowed makes the id an asset of its own, recorded as {@link
+ * apart than the conflict ratio are never the same asset, nor are two coins with contracts on one
+ * chain and none in common (the ticker and name rules are vetoed). An asset is closed to a source
+ * when the curated list gives it an id at that source, or when the source already uses a different
+ * id for it: within one provider, distinct ids are distinct assets. Evidence that points at more
+ * than one asset and cannot be narrowed makes the id an asset of its own, recorded as {@link
  * MatchMethod#AMBIGUOUS} with its candidates. The outcome does not depend on the batch's order.
  */
 @Component
@@ -51,8 +55,16 @@ class IdentityRules {
     return curated.listsIdsFor(source) ? sourceAssetId : Names.normalize(sourceAssetId);
   }
 
-  /** Decisions for a batch's ids that have no alias yet, by source asset id. */
-  Map<String, Match> decide(String source, List<MarketQuote> quotes, Catalog catalog) {
+  /**
+   * Decisions for a batch's ids that have no alias yet, by source asset id.
+   *
+   * @param contracts the token contracts the source lists for the batch's ids (absent: none)
+   */
+  Map<String, Match> decide(
+      String source,
+      List<MarketQuote> quotes,
+      Catalog catalog,
+      Map<String, Set<ChainAddress>> contracts) {
     List<MarketQuote> sorted =
         quotes.stream().sorted(Comparator.comparing(MarketQuote::sourceAssetId)).toList();
     Map<String, Match> decisions = new HashMap<>();
@@ -62,11 +74,22 @@ class IdentityRules {
           .ifPresentOrElse(m -> decisions.put(quote.sourceAssetId(), m), () -> open.add(quote));
     }
     Assignment assignment = new Assignment();
+    List<Assignment.Edge> shared = new ArrayList<>();
+    for (MarketQuote quote : open) {
+      shared.addAll(sharedContracts(source, quote, catalog, contracts));
+    }
+    assignment.decide(MatchMethod.CONTRACT, shared);
     for (MatchMethod method :
         List.of(MatchMethod.SYMBOL_NAME, MatchMethod.SYMBOL_FUZZY, MatchMethod.SYMBOL_MARKET)) {
       List<Assignment.Edge> edges = new ArrayList<>();
       for (MarketQuote quote : open) {
-        edges.addAll(evidence(source, quote, catalog, method));
+        edges.addAll(
+            evidence(
+                source,
+                quote,
+                catalog,
+                method,
+                contracts.getOrDefault(quote.sourceAssetId(), Set.of())));
       }
       assignment.decide(method, edges);
     }
@@ -103,14 +126,33 @@ class IdentityRules {
     return Optional.empty();
   }
 
+  /** The assets open to this source that another source lists one of the quote's contracts for. */
+  private List<Assignment.Edge> sharedContracts(
+      String source, MarketQuote quote, Catalog catalog, Map<String, Set<ChainAddress>> contracts) {
+    String id = idKey(source, quote.sourceAssetId());
+    Set<KnownAsset> assets = new LinkedHashSet<>();
+    for (ChainAddress contract : contracts.getOrDefault(quote.sourceAssetId(), Set.of())) {
+      for (KnownAsset asset : catalog.storedWithContract(contract)) {
+        if (isOpen(asset, source, id)) {
+          assets.add(asset);
+        }
+      }
+    }
+    return assets.stream().map(a -> new Assignment.Edge(quote.sourceAssetId(), a, 0)).toList();
+  }
+
   /** The assets this quote's evidence of one kind points at. */
   private List<Assignment.Edge> evidence(
-      String source, MarketQuote quote, Catalog catalog, MatchMethod method) {
+      String source,
+      MarketQuote quote,
+      Catalog catalog,
+      MatchMethod method,
+      Set<ChainAddress> contracts) {
     String id = idKey(source, quote.sourceAssetId());
     Market market = Market.of(quote);
     List<Assignment.Edge> edges = new ArrayList<>();
     for (KnownAsset asset : catalog.storedWithSymbol(quote.symbol())) {
-      if (!isOpen(asset, source, id)) {
+      if (!isOpen(asset, source, id) || asset.contradicts(contracts)) {
         continue;
       }
       Names.Likeness likeness = Names.best(quote.name(), asset.names());
@@ -125,7 +167,12 @@ class IdentityRules {
   private static boolean supports(
       MatchMethod method, Names.Likeness likeness, Market.Agreement agreement) {
     return switch (method) {
-      case SYMBOL_NAME -> likeness == Names.Likeness.SAME && agreement != Market.Agreement.CONFLICT;
+      // Known prices that disagree are no support: the same name at apart prices is, as often
+      // as not, another coin of that name that a later batch may bring.
+      case SYMBOL_NAME ->
+          likeness == Names.Likeness.SAME
+              && agreement != Market.Agreement.CONFLICT
+              && agreement != Market.Agreement.APART;
       case SYMBOL_FUZZY ->
           likeness == Names.Likeness.RELATED
               && (agreement == Market.Agreement.FULL

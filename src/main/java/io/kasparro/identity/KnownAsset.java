@@ -18,6 +18,7 @@ final class KnownAsset {
   private final List<String> names;
   private final Set<String> idsAtSource;
   private final Market market;
+  private final Set<ChainAddress> contracts = new HashSet<>();
 
   KnownAsset(
       long id,
@@ -70,6 +71,31 @@ final class KnownAsset {
   /** Ids (as {@link IdentityRules#idKey} reads them) the source being resolved uses for it. */
   Set<String> idsAtSource() {
     return idsAtSource;
+  }
+
+  /** The token contracts other sources list for it (empty when none are known). */
+  Set<ChainAddress> contracts() {
+    return contracts;
+  }
+
+  /**
+   * Whether contracts say this is another coin: on some chain both have contracts, and none is
+   * shared. A native coin or a source without contracts contradicts nothing.
+   */
+  boolean contradicts(Set<ChainAddress> others) {
+    Set<String> sharedChains = new HashSet<>();
+    Set<String> bothChains = new HashSet<>();
+    Set<String> mine = new HashSet<>();
+    contracts.forEach(c -> mine.add(c.chain()));
+    for (ChainAddress other : others) {
+      if (mine.contains(other.chain())) {
+        bothChains.add(other.chain());
+        if (contracts.contains(other)) {
+          sharedChains.add(other.chain());
+        }
+      }
+    }
+    return !bothChains.isEmpty() && sharedChains.isEmpty();
   }
 
   /** Its latest quote at another source than the one being resolved, or null. */

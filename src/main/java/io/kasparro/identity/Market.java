@@ -22,8 +22,10 @@ record Market(BigDecimal price, BigDecimal marketCap, BigDecimal volume) {
     PRICE_AND_CAP,
     /** Price within its tolerance; the market caps are unknown or differ. */
     PRICE,
-    /** Nothing to compare, or prices apart but not far apart. */
+    /** Nothing to compare (a price unknown). */
     NONE,
+    /** Both prices known and outside the price tolerance, but not as far apart as a conflict. */
+    APART,
     /** Prices further apart than the conflict ratio: not the same coin. */
     CONFLICT
   }
@@ -36,7 +38,7 @@ record Market(BigDecimal price, BigDecimal marketCap, BigDecimal volume) {
       return Agreement.CONFLICT;
     }
     if (!within(price, other.price, tolerances.priceTolerance())) {
-      return Agreement.NONE;
+      return Agreement.APART;
     }
     boolean caps =
         positive(marketCap)

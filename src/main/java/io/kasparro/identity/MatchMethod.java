@@ -10,6 +10,11 @@ public enum MatchMethod {
   /** Ticker and name equal a curated entry's (sources the list has no ids for, such as CSV). */
   CURATED_NAME("0.950"),
   /**
+   * The coin shares a token contract (chain and address, from the reference fetch of {@code
+   * asset_contracts}) with exactly one asset open to this source, whatever the tickers say.
+   */
+  CONTRACT("0.980"),
+  /**
    * Same ticker and the same name (equal once normalised, or the same distinctive words and
    * qualifiers) as exactly one asset open to this source, and no price conflict.
    */

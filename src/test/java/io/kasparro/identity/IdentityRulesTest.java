@@ -75,7 +75,8 @@ class IdentityRulesTest {
                 quote("zrx-0x", "ZRX", "0x"),
                 quote("band-band", "BAND", "Band"),
                 quote("ankr-ankr", "ANKR", "Ankr")),
-            catalog);
+            catalog,
+            Map.of());
 
     assertThat(matches.get("zrx-0x").asset().id()).isEqualTo(7);
     assertThat(matches.get("band-band").asset().id()).isEqualTo(8);
@@ -147,7 +148,8 @@ class IdentityRulesTest {
                 quote("USDC:bridged usd coin", "USDC", "Bridged USD Coin", same),
                 quote("USDC:usd coin on sol", "USDC", "USD Coin on SOL", same),
                 quote("USDC:usd coin (old chain)", "USDC", "USD Coin (Old Chain)", same)),
-            catalog);
+            catalog,
+            Map.of());
 
     assertThat(matches.values()).allMatch(m -> m.method() == MatchMethod.NEW_ASSET);
   }
@@ -200,7 +202,8 @@ class IdentityRulesTest {
 
     for (List<MarketQuote> order : List.of(batch, List.of(batch.get(1), batch.get(0)))) {
       Map<String, IdentityRules.Match> matches =
-          rules.decide("coinpaprika", order, catalog(asset(7, "FOO", "Foo", null, Set.of(), foo)));
+          rules.decide(
+              "coinpaprika", order, catalog(asset(7, "FOO", "Foo", null, Set.of(), foo)), Map.of());
 
       assertThat(matches.get("zzz-foo").asset().id()).isEqualTo(7);
       assertThat(matches.get("zzz-foo").method()).isEqualTo(MatchMethod.SYMBOL_NAME);
@@ -248,7 +251,7 @@ class IdentityRulesTest {
   }
 
   private IdentityRules.Match decide(String source, MarketQuote quote, Catalog catalog) {
-    return rules.decide(source, List.of(quote), catalog).get(quote.sourceAssetId());
+    return rules.decide(source, List.of(quote), catalog, Map.of()).get(quote.sourceAssetId());
   }
 
   private static Catalog catalog(KnownAsset... assets) {

@@ -90,8 +90,49 @@ class RealWorldIdentityEvaluationTest {
     }
   }
 
+  @Test
+  void theSameCoinsSplitIntoBatchesOfAnySizeGiveTheSameAssetsAsOneBatch() {
+    List<Coin> coins = sample();
+    Set<Set<String>> reference = partition(resolve(coins, false));
+
+    for (int seed = 1; seed <= 4; seed++) {
+      Random random = new Random(seed);
+      List<Coin> shuffled = new ArrayList<>(coins);
+      Collections.shuffle(shuffled, random);
+      CleanDatabaseExtension.emptyAllTables(jdbc);
+
+      for (int from = 0; from < shuffled.size(); ) {
+        int to = Math.min(shuffled.size(), from + 1 + random.nextInt(200));
+        List<Coin> batch = shuffled.subList(from, to);
+        boolean coinpaprikaFirst = random.nextBoolean();
+        load(batch, coinpaprikaFirst);
+        from = to;
+      }
+      Set<Set<String>> assets = partition(aliases());
+
+      assertThat(difference(assets, reference))
+          .as("seed %d: assets not in one batch's", seed)
+          .isEmpty();
+      assertThat(difference(reference, assets))
+          .as("seed %d: one batch's assets missing", seed)
+          .isEmpty();
+    }
+  }
+
+  private static Set<Set<String>> difference(Set<Set<String>> a, Set<Set<String>> b) {
+    Set<Set<String>> difference = new HashSet<>(a);
+    difference.removeAll(b);
+    return difference;
+  }
+
   /** Loads the coins in their order, one provider after the other; source id → asset. */
   private Map<String, Long> resolve(List<Coin> coins, boolean coinpaprikaFirst) {
+    load(coins, coinpaprikaFirst);
+    return aliases();
+  }
+
+  /** Loads the coins as one batch per provider, one provider after the other. */
+  private void load(List<Coin> coins, boolean coinpaprikaFirst) {
     coingeckoFixture.serve(
         coins.stream().filter(c -> c.source().equals("coingecko")).map(this::gecko).toList());
     coinpaprikaFixture.serve(
@@ -100,7 +141,19 @@ class RealWorldIdentityEvaluationTest {
         coinpaprikaFirst
             ? List.of(coinpaprikaFixture, coingeckoFixture)
             : List.of(coingeckoFixture, coinpaprikaFixture);
-    order.forEach(source -> assertThat(load.run(source).status()).isEqualTo(RunStatus.SUCCESS));
+    Map<FixtureSource, Boolean> served =
+        Map.of(
+            coingeckoFixture,
+            coins.stream().anyMatch(c -> c.source().equals("coingecko")),
+            coinpaprikaFixture,
+            coins.stream().anyMatch(c -> c.source().equals("coinpaprika")));
+    order.stream()
+        .filter(served::get)
+        .forEach(source -> assertThat(load.run(source).status()).isEqualTo(RunStatus.SUCCESS));
+  }
+
+  /** Every alias: source id → asset. */
+  private Map<String, Long> aliases() {
     Map<String, Long> assets = new HashMap<>();
     jdbc.query(
         "SELECT source, source_asset_id, asset_id FROM asset_aliases",
