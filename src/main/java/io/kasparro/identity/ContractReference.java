@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The reference fetch of token contracts into {@code asset_contracts}: for each provider whose
  * source is enabled, the contracts it lists on the chains of {@link Chains}. Each platform read
  * replaces that provider's contracts on its chain in one transaction; a platform or provider that
- * could not be read (429, timeout, open circuit) keeps what it had, and the others go ahead. It
+ * could not be read (429, timeout, open circuit) keeps what it had, and the others go ahead. Then
+ * the aliases decided before these contracts were known are re-decided ({@link ContractLinks}). It
  * runs apart from source runs, so a slow or refusing provider holds up no ingestion.
  */
 @Service
@@ -45,15 +46,18 @@ public class ContractReference {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final ContractLinks links;
 
   ContractReference(
       List<ContractListing> listings,
       Chains chains,
+      ContractLinks links,
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       Clock clock) {
     this.listings = List.copyOf(listings);
     this.chains = chains;
+    this.links = links;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.clock = clock;
@@ -65,9 +69,14 @@ public class ContractReference {
    * @param stored contracts stored, by provider (a provider that could not be read is absent)
    * @param skipped entries left out because their address is not one, by provider
    * @param failed providers that could not be read, with why
+   * @param relinked aliases decided earlier without evidence that the contracts moved ({@link
+   *     ContractLinks})
    */
   public record Refresh(
-      Map<String, Integer> stored, Map<String, Integer> skipped, Map<String, String> failed) {}
+      Map<String, Integer> stored,
+      Map<String, Integer> skipped,
+      Map<String, String> failed,
+      int relinked) {}
 
   /** Fetches every enabled provider's contracts and stores them. */
   public Refresh refresh() {
@@ -102,7 +111,8 @@ public class ContractReference {
           byPlatform.size(),
           counts[1]);
     }
-    return new Refresh(stored, skipped, failed);
+    int relinked = stored.isEmpty() ? 0 : links.relink();
+    return new Refresh(stored, skipped, failed, relinked);
   }
 
   /** Replaces the provider's contracts on the platform's chain; stored and skipped counts. */

@@ -35,6 +35,7 @@ class ContractEvidenceTest {
   @Autowired JsonMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired IdentityCorrections corrections;
+  @Autowired ContractLinks links;
   @TempDir Path dir;
 
   MarketLoads load;
@@ -158,6 +159,42 @@ class ContractEvidenceTest {
         .isEqualTo(split)
         .isNotEqualTo(assetOf("coingecko", "hex"));
     assertThat(alias("coinpaprika", "hex-hex").get("match_method")).isEqualTo("operator");
+  }
+
+  @Test
+  void aliasesDecidedBeforeTheContractsWereKnownAreLinkedWithTheirQuotesOnceTheyAre() {
+    gecko(
+        List.of(
+            geckoCoin("hex", "hex", "HEX", "0.004"), geckoCoin("foo-token", "foo", "Foo", "1.00")));
+    paprika(
+        List.of(
+            paprikaCoin("hex-hex", "EHEX", "HEX (Ethereum)", "0.0041"),
+            paprikaCoin("bar-bar", "BAR", "Bar", "1.00")));
+    long split = corrections.split("coinpaprika", "bar-bar", "ops", "checked").toAssetId();
+    assertThat(assetOf("coinpaprika", "hex-hex")).isNotEqualTo(assetOf("coingecko", "hex"));
+    contract("coingecko", "hex", "ethereum", HEX_ETHEREUM);
+    contract("coinpaprika", "hex-hex", "ethereum", HEX_ETHEREUM);
+    contract("coingecko", "foo-token", "ethereum", "0x" + "a".repeat(40));
+    contract("coinpaprika", "bar-bar", "ethereum", "0x" + "a".repeat(40));
+
+    int moved = links.relink();
+
+    long hex = assetOf("coingecko", "hex");
+    assertThat(moved).isEqualTo(2);
+    assertThat(assetOf("coinpaprika", "hex-hex")).isEqualTo(hex);
+    assertThat(alias("coinpaprika", "hex-hex").get("match_method")).isEqualTo("contract");
+    assertThat(
+            jdbc.queryForList(
+                "SELECT DISTINCT asset_id FROM market_quotes WHERE source = 'coinpaprika'"
+                    + " AND asset_id = ?",
+                Long.class,
+                hex))
+        .containsExactly(hex);
+    // The operator's alias stays where it was put; the coin sharing its contract joins it.
+    assertThat(assetOf("coinpaprika", "bar-bar")).isEqualTo(split);
+    assertThat(alias("coinpaprika", "bar-bar").get("match_method")).isEqualTo("operator");
+    assertThat(assetOf("coingecko", "foo-token")).isEqualTo(split);
+    assertThat(links.relink()).isZero();
   }
 
   private void contract(String provider, String id, String chain, String address) {

@@ -61,6 +61,7 @@ class ContractReferenceTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
   @Autowired JsonMapper json;
+  @Autowired ContractLinks links;
 
   @Test
   void bothProvidersContractsAreStoredByChainWithAddressesNormalisedAndMalformedEntriesSkipped() {
@@ -168,7 +169,7 @@ class ContractReferenceTest {
                 TestUpstream.http(),
                 json));
     return new ContractReference(
-        listings, new Chains(), jdbc, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+        listings, new Chains(), links, jdbc, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private List<String> contracts() {
