@@ -33,8 +33,8 @@ record AssetView(
    * @param sourceAssetId the id the source uses
    * @param sourceSymbol the ticker the source gives
    * @param sourceName the name the source gives
-   * @param matchMethod how it was tied to the asset (curated_id, curated_name, symbol_name,
-   *     symbol_fuzzy, symbol_market, ambiguous, new_asset, operator)
+   * @param matchMethod how it was tied to the asset (curated_id, curated_name, contract,
+   *     symbol_name, symbol_fuzzy, symbol_market, ambiguous, new_asset, operator)
    * @param confidence how sure that match is, 0 to 1
    * @param candidateAssetIds for an ambiguous alias, the assets the evidence pointed at (it was
    *     kept apart from them); empty otherwise
@@ -48,6 +48,7 @@ record AssetView(
               allowableValues = {
                 "curated_id",
                 "curated_name",
+                "contract",
                 "symbol_name",
                 "symbol_fuzzy",
                 "symbol_market",
