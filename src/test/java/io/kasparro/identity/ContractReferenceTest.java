@@ -62,6 +62,7 @@ class ContractReferenceTest {
   @Autowired TransactionTemplate transactions;
   @Autowired JsonMapper json;
   @Autowired ContractLinks links;
+  @Autowired ContractReference service;
 
   @Test
   void bothProvidersContractsAreStoredByChainWithAddressesNormalisedAndMalformedEntriesSkipped() {
@@ -142,6 +143,17 @@ class ContractReferenceTest {
     assertThat(contracts())
         .containsExactly(
             "coingecko frax-share ethereum " + FXS, "coinpaprika fxs-frax-share ethereum " + FXS);
+  }
+
+  @Test
+  void withBothProviderSourcesDisabledTheFetchAsksNothingAndStoresNothing() {
+    ContractReference.Refresh refresh = service.refresh();
+
+    assertThat(refresh.stored()).isEmpty();
+    assertThat(refresh.failed()).isEmpty();
+    assertThat(contracts()).isEmpty();
+    gecko.verify(0, getRequestedFor(urlPathEqualTo("/coins/list")));
+    paprika.verify(0, getRequestedFor(urlPathEqualTo("/contracts")));
   }
 
   private ContractReference reference(Duration timeout) {

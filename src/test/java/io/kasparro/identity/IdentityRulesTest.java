@@ -242,6 +242,50 @@ class IdentityRulesTest {
   }
 
   @Test
+  void theSameNameAtKnownPricesOutsideTheToleranceIsNoMatchButWithinItIs() {
+    // Two CoinGecko coins named "Ink"; the CoinPaprika one is the one priced like it.
+    KnownAsset other = asset(7, "INK", "Ink", null, Set.of(), market("0.000179", "1455", "5"));
+    KnownAsset same = asset(8, "INK", "Ink", null, Set.of(), market("0.000294", "33", "1"));
+    MarketQuote ink = quote("ink-ink", "INK", "Ink", market("0.000293", "33", "1"));
+
+    IdentityRules.Match alone = decide("coinpaprika", ink, catalog(other));
+    IdentityRules.Match both = decide("coinpaprika", ink, catalog(other, same));
+
+    assertThat(alone.method()).isEqualTo(MatchMethod.NEW_ASSET);
+    assertThat(both.method()).isEqualTo(MatchMethod.SYMBOL_NAME);
+    assertThat(both.asset().id()).isEqualTo(8);
+  }
+
+  @Test
+  void aSharedContractLinksWhateverTheTickerAndAnotherContractOnTheChainVetoesTheName() {
+    ChainAddress fxs = new ChainAddress("ethereum", "0x" + "1".repeat(40));
+    ChainAddress other = new ChainAddress("ethereum", "0x" + "2".repeat(40));
+    // Made-up ids: the real Frax Share pair is curated, which would decide it first.
+    KnownAsset frax = asset(7, "FXS", "Frax Stake", null, Set.of());
+    frax.contracts().add(fxs);
+    KnownAsset foo = asset(8, "FOO", "Foo", null, Set.of());
+    foo.contracts().add(other);
+    Catalog catalog = catalog(frax, foo);
+    List<MarketQuote> batch =
+        List.of(quote("frx-frax-stake", "FRAX", "Frax Stake"), quote("foo-foo", "FOO", "Foo"));
+
+    Map<String, IdentityRules.Match> matches =
+        rules.decide(
+            "coinpaprika",
+            batch,
+            catalog,
+            Map.of(
+                "frx-frax-stake",
+                Set.of(fxs),
+                "foo-foo",
+                Set.of(new ChainAddress("ethereum", "0x" + "3".repeat(40)))));
+
+    assertThat(matches.get("frx-frax-stake").method()).isEqualTo(MatchMethod.CONTRACT);
+    assertThat(matches.get("frx-frax-stake").asset().id()).isEqualTo(7);
+    assertThat(matches.get("foo-foo").method()).isEqualTo(MatchMethod.NEW_ASSET);
+  }
+
+  @Test
   void theShippedCuratedListCoversAtLeastFiftyAssetsAtBothApiSources() {
     List<CuratedAsset> entries = new CuratedAssets().all();
 
