@@ -16,7 +16,8 @@ public enum MatchMethod {
   CONTRACT("0.980"),
   /**
    * Same ticker and the same name (equal once normalised, or the same distinctive words and
-   * qualifiers) as exactly one asset open to this source, and no price conflict.
+   * qualifiers) as exactly one asset open to this source, and prices, where both are known, within
+   * the price tolerance.
    */
   SYMBOL_NAME("0.900"),
   /** Same ticker, a related name (a distinctive word in common), price and market cap agree. */
