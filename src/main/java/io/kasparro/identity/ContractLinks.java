@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Re-decides, once new contracts are stored, the aliases that were decided without evidence ({@code
  * new_asset}, {@code ambiguous}) — those resolved before the first fetch, or before the other
  * provider listed the coin. Such an alias, alone on its asset, whose coin shares a contract with
- * exactly one other asset open to its source, moves to that asset with its quotes, as {@link
+ * exactly one other asset open to its source and of the same variant (no "Wrapped", "Binance-Peg"…
+ * in one name and not the other), moves to that asset with its quotes, as {@link
  * MatchMethod#CONTRACT}; of two such aliases, the one on the newer asset moves into the older.
  * Curated, operator and evidence-backed aliases are never moved (another alias may still join
  * theirs).
@@ -32,7 +33,7 @@ class ContractLinks {
   private static final String CANDIDATES =
       """
       SELECT DISTINCT mine.source, mine.source_asset_id, mine.asset_id, theirs.asset_id AS target,
-             a.slug AS target_slug
+             a.slug AS target_slug, mine.source_name
         FROM asset_aliases mine
         JOIN asset_contracts c ON c.provider = mine.source AND c.provider_id = mine.source_asset_id
         JOIN asset_contracts oc ON oc.chain = c.chain AND oc.address = c.address
@@ -50,6 +51,11 @@ class ContractLinks {
       """;
   private static final String SOURCE_ON_ASSET =
       "SELECT count(*) FROM asset_aliases WHERE asset_id = ? AND source = ?";
+  private static final String NAMES =
+      """
+      SELECT name FROM assets WHERE asset_id = ?
+      UNION SELECT source_name FROM asset_aliases WHERE asset_id = ? AND source_name IS NOT NULL
+      """;
   private static final String MOVE_ALIAS =
       """
       UPDATE asset_aliases
@@ -67,7 +73,7 @@ class ContractLinks {
     this.curated = curated;
   }
 
-  private record Alias(String source, String sourceAssetId, long assetId) {}
+  private record Alias(String source, String sourceAssetId, long assetId, String name) {}
 
   /** Moves what the contracts now decide; how many aliases moved. */
   @Transactional
@@ -78,7 +84,8 @@ class ContractLinks {
     jdbc.query(
         CANDIDATES,
         row -> {
-          Alias alias = new Alias(row.getString(1), row.getString(2), row.getLong(3));
+          Alias alias =
+              new Alias(row.getString(1), row.getString(2), row.getLong(3), row.getString(6));
           targets.computeIfAbsent(alias, a -> new LinkedHashSet<>()).add(row.getLong(4));
           slugs.put(row.getLong(4), row.getString(5));
         });
@@ -91,7 +98,7 @@ class ContractLinks {
             return;
           }
           long target = assets.iterator().next();
-          if (emptied.contains(target) || !openTo(target, slugs.get(target), alias.source())) {
+          if (emptied.contains(target) || !fits(target, slugs.get(target), alias)) {
             return;
           }
           jdbc.update(
@@ -119,11 +126,22 @@ class ContractLinks {
     return moved.size();
   }
 
-  private boolean openTo(long asset, String slug, String source) {
+  /** Whether the asset is open to the alias's source and the same variant of the coin. */
+  private boolean fits(long asset, String slug, Alias alias) {
     boolean curatedElsewhere =
         slug != null
-            && curated.bySlug(slug).map(entry -> entry.ids().containsKey(source)).orElse(false);
-    Long ids = jdbc.queryForObject(SOURCE_ON_ASSET, Long.class, asset, source);
-    return !curatedElsewhere && ids != null && ids == 0;
+            && curated
+                .bySlug(slug)
+                .map(entry -> entry.ids().containsKey(alias.source()))
+                .orElse(false);
+    Long ids = jdbc.queryForObject(SOURCE_ON_ASSET, Long.class, asset, alias.source());
+    if (curatedElsewhere || ids == null || ids != 0) {
+      return false;
+    }
+    List<String> names = new ArrayList<>(jdbc.queryForList(NAMES, String.class, asset, asset));
+    if (slug != null) {
+      curated.bySlug(slug).ifPresent(entry -> names.addAll(entry.names()));
+    }
+    return Names.sameVariant(alias.name(), names);
   }
 }

@@ -133,7 +133,8 @@ class IdentityRules {
     Set<KnownAsset> assets = new LinkedHashSet<>();
     for (ChainAddress contract : contracts.getOrDefault(quote.sourceAssetId(), Set.of())) {
       for (KnownAsset asset : catalog.storedWithContract(contract)) {
-        if (isOpen(asset, source, id)) {
+        // A provider may list a pegged or wrapped token's contract under the native coin's id.
+        if (isOpen(asset, source, id) && Names.sameVariant(quote.name(), asset.names())) {
           assets.add(asset);
         }
       }

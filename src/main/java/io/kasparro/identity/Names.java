@@ -36,8 +36,8 @@ public final class Names {
   /** Words that make a coin a variant of another: a differing one means a different asset. */
   private static final Set<String> QUALIFIERS =
       Set.of(
-          "classic", "wrapped", "bridged", "old", "legacy", "new", "staked", "v1", "v2", "v3",
-          "v4");
+          "classic", "wrapped", "bridged", "peg", "pegged", "old", "legacy", "new", "staked", "v1",
+          "v2", "v3", "v4");
 
   /** Chains a name may be qualified with, in parentheses ("USDC (Polygon)") or as "on SOL". */
   private static final Set<String> CHAINS =
@@ -154,6 +154,22 @@ public final class Names {
       }
     }
     return best;
+  }
+
+  /**
+   * Whether a name is the same variant as one of the names an asset is known by: no qualifying word
+   * ("Wrapped", "Binance-Peg", "Old", "v2"…) in one and not the other. Chains in a name do not
+   * count here: a token's name often says the chain its contract is on.
+   */
+  static boolean sameVariant(String name, List<String> known) {
+    Set<String> mine = variant(name);
+    return known.stream().anyMatch(other -> variant(other).equals(mine));
+  }
+
+  private static Set<String> variant(String name) {
+    Set<String> variant = new HashSet<>(words(name).qualifiers());
+    variant.retainAll(QUALIFIERS);
+    return variant;
   }
 
   /** A name as its distinctive words, in order, and the words that qualify it. */

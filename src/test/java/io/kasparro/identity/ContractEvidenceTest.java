@@ -146,6 +146,38 @@ class ContractEvidenceTest {
   }
 
   @Test
+  void aPeggedTokensContractListedUnderTheNativeCoinLinksNothing() {
+    // A provider may list the Binance-Peg token's contract under the native coin's id.
+    String peg = "0x" + "d".repeat(40);
+    contract("coinpaprika", "foo-foo", "bsc", peg);
+    contract("coingecko", "binance-peg-foo", "bsc", peg);
+    paprika(List.of(paprikaCoin("foo-foo", "FOO", "Foo", "1.00")));
+
+    gecko(
+        List.of(
+            geckoCoin("binance-peg-foo", "foo", "Binance-Peg Foo", "1.00"),
+            geckoCoin("foo", "foo", "Foo", "1.00")));
+
+    assertThat(assetOf("coingecko", "foo")).isEqualTo(assetOf("coinpaprika", "foo-foo"));
+    assertThat(assetOf("coingecko", "binance-peg-foo")).isNotEqualTo(assetOf("coingecko", "foo"));
+    assertThat(alias("coingecko", "binance-peg-foo").get("match_method")).isEqualTo("new_asset");
+    assertThat(links.relink()).isZero();
+  }
+
+  @Test
+  void aPeggedTokenResolvedAloneIsNotMovedOntoTheNativeCoinByALaterFetch() {
+    String peg = "0x" + "d".repeat(40);
+    paprika(List.of(paprikaCoin("foo-foo", "FOO", "Foo", "1.00")));
+    gecko(List.of(geckoCoin("binance-peg-foo", "foo", "Binance-Peg Foo", "1.00")));
+    contract("coinpaprika", "foo-foo", "bsc", peg);
+    contract("coingecko", "binance-peg-foo", "bsc", peg);
+
+    assertThat(links.relink()).isZero();
+    assertThat(assetOf("coingecko", "binance-peg-foo"))
+        .isNotEqualTo(assetOf("coinpaprika", "foo-foo"));
+  }
+
+  @Test
   void anOperatorsSplitStandsAgainstASharedContract() {
     gecko(List.of(geckoCoin("hex", "hex", "HEX", "0.004")));
     paprika(List.of(paprikaCoin("hex-hex", "EHEX", "HEX (Ethereum)", "0.0041")));
