@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * loaded before. An ambiguous id is logged as a warning. Concurrent resolutions (two sources
  * running at once) are serialised by a transaction-scoped advisory lock taken only when a batch has
  * ids without an alias; {@code UNIQUE (source, source_asset_id)} and {@code UNIQUE (slug)} back it
- * up.
+ * up. Within a run, an id is looked up once ({@link RunAliases}).
  */
 @Component
 public class AssetResolver {
