@@ -17,13 +17,22 @@ import java.util.concurrent.ExecutionException;
  */
 final class BatchTurn {
 
-  private final BatchTurn previous;
   private final long number;
-  private final CompletableFuture<Void> bronzeWritten = new CompletableFuture<>();
-  private final CompletableFuture<Void> silverWritten = new CompletableFuture<>();
-  private final CompletableFuture<Void> committed = new CompletableFuture<>();
+  private final Steps previous;
+  private final Steps steps = new Steps();
 
-  private BatchTurn(BatchTurn previous, long number) {
+  /** The steps of one batch, each done (or failed) once. */
+  private record Steps(
+      CompletableFuture<Void> bronzeWritten,
+      CompletableFuture<Void> silverWritten,
+      CompletableFuture<Void> committed) {
+    Steps() {
+      this(new CompletableFuture<>(), new CompletableFuture<>(), new CompletableFuture<>());
+    }
+  }
+
+  // Only the previous batch's steps are kept, not the batch, so turns do not chain up in memory.
+  private BatchTurn(Steps previous, long number) {
     this.previous = previous;
     this.number = number;
   }
@@ -35,40 +44,38 @@ final class BatchTurn {
 
   /** The batch after this one. */
   BatchTurn next() {
-    return new BatchTurn(this, number + 1);
+    return new BatchTurn(steps, number + 1);
   }
 
   void awaitBronze() {
-    awaitPrevious(previous == null ? null : previous.bronzeWritten);
+    awaitPrevious(previous == null ? null : previous.bronzeWritten());
   }
 
   void bronzeWritten() {
-    bronzeWritten.complete(null);
+    steps.bronzeWritten().complete(null);
   }
 
   void awaitSilver() {
-    awaitPrevious(previous == null ? null : previous.silverWritten);
+    awaitPrevious(previous == null ? null : previous.silverWritten());
   }
 
   void silverWritten() {
-    silverWritten.complete(null);
+    steps.silverWritten().complete(null);
   }
 
   void awaitCommit() {
-    awaitPrevious(previous == null ? null : previous.committed);
+    awaitPrevious(previous == null ? null : previous.committed());
   }
 
   void committed() {
-    bronzeWritten.complete(null);
-    silverWritten.complete(null);
-    committed.complete(null);
+    steps.committed().complete(null);
   }
 
   /** The batch did not commit: those after it must not either. */
   void failed(Throwable cause) {
-    bronzeWritten.completeExceptionally(cause);
-    silverWritten.completeExceptionally(cause);
-    committed.completeExceptionally(cause);
+    steps.bronzeWritten().completeExceptionally(cause);
+    steps.silverWritten().completeExceptionally(cause);
+    steps.committed().completeExceptionally(cause);
   }
 
   private void awaitPrevious(CompletableFuture<Void> step) {
