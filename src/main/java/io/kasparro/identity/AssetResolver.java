@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * loaded before. An ambiguous id is logged as a warning. Concurrent resolutions (two sources
  * running at once) are serialised by a transaction-scoped advisory lock taken only when a batch has
  * ids without an alias; {@code UNIQUE (source, source_asset_id)} and {@code UNIQUE (slug)} back it
- * up.
+ * up. Within a run, an id is looked up once ({@link RunAliases}).
  */
 @Component
 public class AssetResolver {
@@ -42,6 +42,9 @@ public class AssetResolver {
        WHERE source = ? AND source_asset_id = ANY (?::text[])
       """;
   private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
+  // Corrections take the same advisory lock before drawing their id, so ids grow in commit order.
+  private static final String NEWEST_CORRECTION =
+      "SELECT coalesce(max(correction_id), 0) FROM identity_corrections";
   private static final String SELECT_CANDIDATES =
       """
       SELECT a.asset_id, a.symbol, a.name, a.slug,
@@ -123,22 +126,42 @@ public class AssetResolver {
    */
   public record Sighting(MarketQuote quote, Instant seenAt) {}
 
-  /** Canonical asset id for each quote's source asset id. */
-  public Map<String, Long> resolve(String source, Collection<Sighting> sightings) {
+  /**
+   * Canonical asset id for each quote's source asset id; ids the run has already resolved come from
+   * {@code run}, unless an identity correction was made since they were.
+   */
+  public Map<String, Long> resolve(String source, Collection<Sighting> sightings, RunAliases run) {
     Map<String, Sighting> bySourceId = new LinkedHashMap<>();
     sightings.forEach(s -> bySourceId.putIfAbsent(s.quote().sourceAssetId(), s));
     if (bySourceId.isEmpty()) {
       return Map.of();
     }
-    Map<String, Long> resolved = existingAliases(source, bySourceId.keySet());
-    if (resolved.size() == bySourceId.size()) {
+    run.validUnder(jdbc.queryForObject(NEWEST_CORRECTION, Long.class));
+    Map<String, Long> known = run.known(bySourceId.keySet());
+    if (known.size() == bySourceId.size()) {
+      return known;
+    }
+    Map<String, Long> resolved = resolveUncached(source, bySourceId, known.keySet());
+    run.remember(resolved);
+    resolved.putAll(known);
+    return resolved;
+  }
+
+  /** Resolves the ids not in {@code known}, from their aliases or by creating them. */
+  private Map<String, Long> resolveUncached(
+      String source, Map<String, Sighting> bySourceId, Set<String> known) {
+    Set<String> wanted = new HashSet<>(bySourceId.keySet());
+    wanted.removeAll(known);
+    Map<String, Long> resolved = existingAliases(source, wanted);
+    if (resolved.size() == wanted.size()) {
       return resolved;
     }
     jdbc.queryForList(LOCK, "kasparro.assets");
-    resolved.putAll(existingAliases(source, bySourceId.keySet()));
+    resolved.putAll(existingAliases(source, wanted));
     List<Sighting> unresolved =
-        bySourceId.values().stream()
-            .filter(s -> !resolved.containsKey(s.quote().sourceAssetId()))
+        wanted.stream()
+            .filter(id -> !resolved.containsKey(id))
+            .map(bySourceId::get)
             .sorted(Comparator.comparing(s -> s.quote().sourceAssetId()))
             .toList();
     if (!unresolved.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.kasparro.pipeline;
 
 import io.kasparro.identity.NewsMentions;
+import io.kasparro.identity.RunAliases;
 import io.kasparro.source.NewsItem;
 import io.kasparro.system.jdbc.SqlArrays;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class NewsWriter implements SilverWriter<NewsItem> {
 
   /** Writes the rows and returns how many silver rows they make (one per guid). */
   @Override
-  public int write(String source, List<Row<NewsItem>> rows) {
+  public int write(String source, List<Row<NewsItem>> rows, RunAliases aliases) {
     int written = upsert(source, rows);
     mentions.record(
         source,

@@ -1,6 +1,7 @@
 package io.kasparro.pipeline;
 
 import io.kasparro.identity.AssetResolver;
+import io.kasparro.identity.RunAliases;
 import io.kasparro.quotes.QuoteWriter;
 import io.kasparro.source.MarketQuote;
 import java.util.List;
@@ -27,7 +28,7 @@ class QuoteSilverWriter implements SilverWriter<MarketQuote> {
   }
 
   @Override
-  public int write(String source, List<Row<MarketQuote>> rows) {
+  public int write(String source, List<Row<MarketQuote>> rows, RunAliases aliases) {
     // Before identity resolution reads the quotes (the market evidence), or the batch's own read
     // would hold off the partition it needs.
     quotes.preparePartitions(rows.stream().map(row -> row.record().lastUpdated()).toList());
@@ -36,7 +37,8 @@ class QuoteSilverWriter implements SilverWriter<MarketQuote> {
             source,
             rows.stream()
                 .map(row -> new AssetResolver.Sighting(row.record(), row.bronze().ingestedAt()))
-                .toList());
+                .toList(),
+            aliases);
     return quotes.write(
         source,
         rows.stream()

@@ -4,6 +4,7 @@ import io.kasparro.bronze.BronzeRow;
 import io.kasparro.drift.DriftRecorder;
 import io.kasparro.drift.RecordDrift;
 import io.kasparro.drift.SchemaMapper;
+import io.kasparro.identity.RunAliases;
 import io.kasparro.source.InvalidRecordException;
 import io.kasparro.source.PayloadSchema;
 import io.kasparro.source.SilverRecord;
@@ -70,10 +71,14 @@ public class SilverLoader {
    */
   public record Loaded(int loaded, int failed) {}
 
-  /** Loads rows just appended to bronze by run {@code runId}, recording any schema drift. */
-  public Loaded ingest(Source<?> source, long runId, List<BronzeRow> rows) {
+  /**
+   * Loads rows just appended to bronze by run {@code runId}, recording any schema drift.
+   *
+   * @param aliases the aliases the run has resolved so far, and will add to
+   */
+  public Loaded ingest(Source<?> source, long runId, List<BronzeRow> rows, RunAliases aliases) {
     List<RecordDrift> drifts = new ArrayList<>();
-    Loaded loaded = load(source, rows, drifts, null, false);
+    Loaded loaded = load(source, rows, drifts, null, false, aliases);
     drift.record(source.name(), runId, drifts);
     return loaded;
   }
@@ -86,7 +91,7 @@ public class SilverLoader {
    *     are loaded into an empty silver (a rebuild), where they are first failures again
    */
   public Loaded reload(Source<?> source, List<BronzeRow> rows, Instant retriedAt) {
-    return load(source, rows, new ArrayList<>(), retriedAt, true);
+    return load(source, rows, new ArrayList<>(), retriedAt, true, new RunAliases());
   }
 
   private Loaded load(
@@ -94,7 +99,8 @@ public class SilverLoader {
       List<BronzeRow> rows,
       List<RecordDrift> drifts,
       Instant retriedAt,
-      boolean reload) {
+      boolean reload,
+      RunAliases aliases) {
     PayloadSchema schema = source.expectedSchema();
     List<FailureWriter.Failure> failed = new ArrayList<>();
     Map<SilverWriter<?>, List<SilverWriter.Row<SilverRecord>>> byWriter = new LinkedHashMap<>();
@@ -116,7 +122,7 @@ public class SilverLoader {
     int loaded = 0;
     for (Map.Entry<SilverWriter<?>, List<SilverWriter.Row<SilverRecord>>> kind :
         byWriter.entrySet()) {
-      loaded += write(kind.getKey(), source.name(), kind.getValue());
+      loaded += write(kind.getKey(), source.name(), kind.getValue(), aliases);
     }
     failures.write(source.name(), failed, retriedAt);
     if (reload) {
@@ -148,7 +154,10 @@ public class SilverLoader {
   /** Hands a writer the rows {@link #writerOf} chose it for: all of them are of its type. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static int write(
-      SilverWriter<?> writer, String source, List<SilverWriter.Row<SilverRecord>> rows) {
-    return ((SilverWriter) writer).write(source, (List) rows);
+      SilverWriter<?> writer,
+      String source,
+      List<SilverWriter.Row<SilverRecord>> rows,
+      RunAliases aliases) {
+    return ((SilverWriter) writer).write(source, (List) rows, aliases);
   }
 }

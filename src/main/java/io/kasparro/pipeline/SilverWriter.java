@@ -1,6 +1,7 @@
 package io.kasparro.pipeline;
 
 import io.kasparro.bronze.BronzeRow;
+import io.kasparro.identity.RunAliases;
 import io.kasparro.source.SilverRecord;
 import java.util.List;
 
@@ -19,9 +20,10 @@ interface SilverWriter<T extends SilverRecord> {
    * Writes the records of one batch of one source, inside the caller's transaction. Called once per
    * batch, with no rows when the batch had none of this kind.
    *
+   * @param aliases the asset aliases the run (or replay) has resolved so far
    * @return how many silver rows they make
    */
-  int write(String source, List<Row<T>> rows);
+  int write(String source, List<Row<T>> rows, RunAliases aliases);
 
   /** A record ready to store, with the bronze row it came from (whose run it carries). */
   record Row<T>(BronzeRow bronze, T record) {}

@@ -2,6 +2,7 @@ package io.kasparro.runs;
 
 import io.kasparro.bronze.BronzeRow;
 import io.kasparro.bronze.BronzeWriter;
+import io.kasparro.identity.RunAliases;
 import io.kasparro.pipeline.SilverLoader;
 import io.kasparro.source.Batch;
 import io.kasparro.source.Source;
@@ -12,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Commits one batch: bronze, silver, failures, the run's counts and the checkpoint, in one
- * transaction. Either all of it is there afterwards or none of it.
+ * transaction. Either all of it is there afterwards or none of it. Each step waits for its {@link
+ * BatchTurn}, so batches written at once on several connections take the steps, and commit, in
+ * order.
  */
 @Component
 public class BatchCommitter {
@@ -34,10 +37,15 @@ public class BatchCommitter {
   }
 
   @Transactional
-  public RunCounts commit(Source<?> source, long runId, Batch<?> batch) {
+  public RunCounts commit(
+      Source<?> source, long runId, Batch<?> batch, RunAliases aliases, BatchTurn turn) {
+    turn.awaitBronze();
     List<BronzeRow> fresh =
         bronze.append(source.name(), runId, StorableText.storableIds(batch.records()));
-    SilverLoader.Loaded loaded = silver.ingest(source, runId, fresh);
+    turn.bronzeWritten();
+    turn.awaitSilver();
+    SilverLoader.Loaded loaded = silver.ingest(source, runId, fresh, aliases);
+    turn.silverWritten();
     RunCounts counts =
         new RunCounts(
             batch.records().size(),
@@ -45,6 +53,7 @@ public class BatchCommitter {
             batch.records().size() - fresh.size(),
             loaded.loaded(),
             loaded.failed());
+    turn.awaitCommit();
     runs.addCounts(runId, counts);
     checkpoints.save(source.name(), batch.checkpoint());
     return counts;

@@ -73,7 +73,7 @@ public class SourceRunner {
         checkpoints,
         committer,
         failureInjection,
-        new RunProperties(Duration.ofHours(1), Duration.ofSeconds(10)),
+        new RunProperties(Duration.ofHours(1), Duration.ofSeconds(10), 2),
         clock);
   }
 
@@ -233,40 +233,55 @@ public class SourceRunner {
     Instant started = clock.instant();
     log.info("Run {} of {} started ({})", runId, source.name(), triggeredBy.dbValue());
     long limit = failureInjection.limitFor(source.name());
-    RunCounts[] total = {RunCounts.ZERO};
     boolean[] handedOver = {false};
-    try {
-      source.extract(
-          checkpoints.load(source.name(), source.firstCheckpoint()),
-          batch -> {
-            handedOver[0] = true;
-            if (stopReason.get() != null) {
-              throw new RunInterruptedException(stopReason.get());
-            }
-            if (limit >= 0 && total[0].fetched() + batch.records().size() > limit) {
-              throw new InjectedFailureException(source.name(), limit);
-            }
-            total[0] = total[0].plus(committer.commit(source, runId, batch));
-          });
-    } catch (Exception e) {
-      String reason = stopReason.get();
-      return fail(
-          source,
-          runId,
-          total[0],
-          reason != null ? new RunInterruptedException(reason) : e,
-          started);
+    long[] recordsHandedOver = {0};
+    RunCounts total;
+    try (OrderedCommits commits =
+        new OrderedCommits(committer, source, runId, limits.batchesInFlight())) {
+      try {
+        source.extract(
+            checkpoints.load(source.name(), source.firstCheckpoint()),
+            batch -> {
+              handedOver[0] = true;
+              if (stopReason.get() != null) {
+                throw new RunInterruptedException(stopReason.get());
+              }
+              if (limit >= 0 && recordsHandedOver[0] + batch.records().size() > limit) {
+                throw new InjectedFailureException(source.name(), limit);
+              }
+              recordsHandedOver[0] += batch.records().size();
+              try {
+                commits.submit(batch);
+              } catch (InterruptedException e) {
+                throw new RunInterruptedException(
+                    stopReason.get() != null ? stopReason.get() : INTERRUPTED);
+              }
+            });
+        commits.finish();
+      } catch (Exception e) {
+        // The batches already handed over end first (commit or roll back), so the run's counts
+        // are those committed and nothing of the run commits after its ending is recorded.
+        commits.close();
+        String reason = stopReason.get();
+        return fail(
+            source,
+            runId,
+            commits.committed(),
+            reason != null ? new RunInterruptedException(reason) : e,
+            started);
+      }
+      total = commits.committed();
     }
     if (stopReason.get() != null) {
-      return fail(source, runId, total[0], new RunInterruptedException(stopReason.get()), started);
+      return fail(source, runId, total, new RunInterruptedException(stopReason.get()), started);
     }
-    RunStatus status = total[0].failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
-    logEnd(source, runId, status, total[0], started);
+    RunStatus status = total.failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCESS;
+    logEnd(source, runId, status, total, started);
     // No batch at all: the source found its input as the checkpoint left it (an unchanged file,
     // a feed with nothing new), which is not the same as an upstream that answered empty.
     String metadata = handedOver[0] ? "{}" : NOTHING_NEW_METADATA;
     close(source.name(), new Ending(runId, status, null, metadata, clock.instant()));
-    return new RunResult(runId, source.name(), status, total[0], null);
+    return new RunResult(runId, source.name(), status, total, null);
   }
 
   private RunResult fail(

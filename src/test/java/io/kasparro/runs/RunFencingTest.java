@@ -1,6 +1,7 @@
 package io.kasparro.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kasparro.source.Batch;
 import io.kasparro.source.BatchSink;
@@ -10,6 +11,7 @@ import io.kasparro.source.SilverRecord;
 import io.kasparro.source.Source;
 import io.kasparro.support.IntegrationTest;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,10 @@ class RunFencingTest {
 
   private record Progress(int batch) {}
 
-  /** Emits two batches; between them another process closes the run, as a node taking over does. */
+  /**
+   * Emits two batches; once the first has committed, another process closes the run, as a node
+   * taking over does.
+   */
   private record TakenOverAfterFirstBatch(JdbcTemplate jdbc) implements Source<Progress> {
 
     @Override
@@ -64,6 +69,9 @@ class RunFencingTest {
     @Override
     public void extract(Progress checkpoint, BatchSink<Progress> sink) {
       sink.accept(batch(1));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> jdbc.queryForObject("SELECT count(*) FROM raw_records", Long.class) == 1);
       jdbc.update(
           "UPDATE etl_runs SET status = 'failed', ended_at = now(),"
               + " error_message = 'abandoned: taken over' WHERE source = 'fenced'"

@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
       "kasparro.sources.coingecko.enabled=false",
       "kasparro.sources.coinpaprika.enabled=false",
       "kasparro.sources.rss.enabled=false",
-      "spring.datasource.hikari.maximum-pool-size=4",
+      "spring.datasource.hikari.maximum-pool-size=6",
       "kasparro.api.rate-limit.capacity=1000000",
       "kasparro.metrics.cache-ttl=0s"
     })

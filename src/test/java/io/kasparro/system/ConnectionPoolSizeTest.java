@@ -24,8 +24,11 @@ class ConnectionPoolSizeTest {
   /** db-scheduler's polling and heartbeat. */
   static final int SCHEDULER = 2;
 
+  /** A run's own (its lock) and one for each batch in flight (kasparro.runs.batches-in-flight). */
+  static final int PER_RUN = 1 + 2;
+
   @Test
-  void theDefaultPoolHoldsTwoConnectionsPerShippedSourcePlusTheApiAndTheScheduler()
+  void theDefaultPoolHoldsThreeConnectionsPerShippedSourcePlusTheApiAndTheScheduler()
       throws Exception {
     PropertySource<?> yml =
         new YamlPropertySourceLoader()
@@ -46,6 +49,7 @@ class ConnectionPoolSizeTest {
             String.valueOf(yml.getProperty("spring.datasource.hikari.maximum-pool-size")));
 
     assertThat(sources).isPositive();
-    assertThat(poolSize).isGreaterThanOrEqualTo((int) (2 * sources) + API_CONCURRENCY + SCHEDULER);
+    assertThat(poolSize)
+        .isGreaterThanOrEqualTo((int) (PER_RUN * sources) + API_CONCURRENCY + SCHEDULER);
   }
 }
