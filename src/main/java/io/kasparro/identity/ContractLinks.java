@@ -1,5 +1,7 @@
 package io.kasparro.identity;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * in one name and not the other), moves to that asset with its quotes, as {@link
  * MatchMethod#CONTRACT}; of two such aliases, the one on the newer asset moves into the older.
  * Curated, operator and evidence-backed aliases are never moved (another alias may still join
- * theirs).
+ * theirs). Each move is recorded in {@code identity_corrections} as a link made by {@value
+ * #MADE_BY}, like an operator's, so that runs in progress stop using the alias's old asset ({@link
+ * RunAliases}) and the move can be read back.
  */
 @Component
 class ContractLinks {
@@ -64,13 +68,22 @@ class ContractLinks {
       """;
   private static final String MOVE_QUOTES =
       "UPDATE market_quotes SET asset_id = ? WHERE asset_id = ? AND source = ?";
+  private static final String RECORD =
+      """
+      INSERT INTO identity_corrections (action, source, source_asset_id, from_asset_id,
+                                        to_asset_id, reason, made_by, made_at, quotes_moved)
+      VALUES ('link', ?, ?, ?, ?, 'a token contract in common (asset_contracts)', ?, ?, ?)
+      """;
+  static final String MADE_BY = "asset-contracts";
 
   private final JdbcTemplate jdbc;
   private final CuratedAssets curated;
+  private final Clock clock;
 
-  ContractLinks(JdbcTemplate jdbc, CuratedAssets curated) {
+  ContractLinks(JdbcTemplate jdbc, CuratedAssets curated, Clock clock) {
     this.jdbc = jdbc;
     this.curated = curated;
+    this.clock = clock;
   }
 
   private record Alias(String source, String sourceAssetId, long assetId, String name) {}
@@ -109,6 +122,15 @@ class ContractLinks {
               alias.sourceAssetId(),
               alias.assetId());
           int quotes = jdbc.update(MOVE_QUOTES, target, alias.assetId(), alias.source());
+          jdbc.update(
+              RECORD,
+              alias.source(),
+              alias.sourceAssetId(),
+              alias.assetId(),
+              target,
+              MADE_BY,
+              Timestamp.from(clock.instant()),
+              quotes);
           emptied.add(alias.assetId());
           moved.add(
               alias.source()

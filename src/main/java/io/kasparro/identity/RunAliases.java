@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code asset_aliases} only the ids the run has not met yet. It lives as long as the run (or one
  * replay) and is never shared between runs.
  *
- * <p>An alias changes only by an operator correction ({@link IdentityCorrections}), never by
+ * <p>An alias changes only by a correction recorded in {@code identity_corrections} (an operator's,
+ * {@link IdentityCorrections}, or a contract link after a fetch, {@link ContractLinks}), never by
  * another run: a source runs on one node at a time, and aliases are never deleted. So before each
  * batch the resolver compares the newest correction with the one this cache was filled under and
  * starts afresh when there is a newer one. A correction that commits after a batch made that check

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kasparro.runs.RunStatus;
 import io.kasparro.runs.SourceRunner;
+import io.kasparro.source.MarketQuote;
 import io.kasparro.support.market.FixtureSource;
 import io.kasparro.support.market.MarketIntegrationTest;
 import io.kasparro.support.market.MarketLoads;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,7 @@ class ContractEvidenceTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired IdentityCorrections corrections;
   @Autowired ContractLinks links;
+  @Autowired AssetResolver resolver;
   @TempDir Path dir;
 
   MarketLoads load;
@@ -227,6 +230,55 @@ class ContractEvidenceTest {
     assertThat(alias("coinpaprika", "bar-bar").get("match_method")).isEqualTo("operator");
     assertThat(assetOf("coingecko", "foo-token")).isEqualTo(split);
     assertThat(links.relink()).isZero();
+    // Each move is recorded like a correction: who, from and to which asset, quotes moved.
+    assertThat(
+            jdbc.queryForList(
+                "SELECT source || ':' || source_asset_id || ' ' || action || ' by ' || made_by"
+                    + " || ' to ' || (to_asset_id = ?) || ', ' || quotes_moved || ' quote(s)'"
+                    + " FROM identity_corrections WHERE made_by = 'asset-contracts'"
+                    + " ORDER BY correction_id",
+                String.class,
+                hex))
+        .containsExactlyInAnyOrder(
+            "coinpaprika:hex-hex link by asset-contracts to true, 1 quote(s)",
+            "coingecko:foo-token link by asset-contracts to false, 1 quote(s)");
+  }
+
+  @Test
+  void aContractLinkMadeDuringARunReachesTheRunsNextBatch() {
+    gecko(List.of(geckoCoin("hex", "hex", "HEX", "0.004")));
+    paprika(List.of(paprikaCoin("hex-hex", "EHEX", "HEX (Ethereum)", "0.0041")));
+    long before = assetOf("coinpaprika", "hex-hex");
+    // A run of CoinPaprika that has already met hex-hex holds it in its cache.
+    RunAliases run = new RunAliases();
+    assertThat(resolvePaprikaHex(run)).isEqualTo(before);
+    contract("coingecko", "hex", "ethereum", HEX_ETHEREUM);
+    contract("coinpaprika", "hex-hex", "ethereum", HEX_ETHEREUM);
+
+    assertThat(links.relink()).isEqualTo(1);
+
+    assertThat(resolvePaprikaHex(run))
+        .as("the run's next batch")
+        .isEqualTo(assetOf("coingecko", "hex"))
+        .isNotEqualTo(before);
+  }
+
+  private long resolvePaprikaHex(RunAliases run) {
+    MarketQuote quote =
+        new MarketQuote(
+            "hex-hex",
+            "EHEX",
+            "HEX (Ethereum)",
+            new BigDecimal("0.0041"),
+            null,
+            null,
+            Instant.parse("2026-11-20T13:00:00Z"));
+    return resolver
+        .resolve(
+            "coinpaprika",
+            List.of(new AssetResolver.Sighting(quote, Instant.parse("2026-11-20T13:00:01Z"))),
+            run)
+        .get("hex-hex");
   }
 
   private void contract(String provider, String id, String chain, String address) {
