@@ -27,21 +27,13 @@ class CuratedListVerificationTest {
   /**
    * Curated CoinPaprika ids that no committed snapshot holds yet (SOURCES.md, "CoinPaprika ids"):
    * neither the Komodo mapping ({@code coinpaprika-ids.csv}) nor Dune's spellbook prices spells
-   * ({@code coinpaprika-listing.csv}) list them, and the public excerpts of CoinPaprika's {@code
-   * /v1/coins} and third-party configurations that do name them could not yet be traced to a
-   * repository, path and commit. They are not known to be wrong, only unverified; an id leaves this
-   * set when a cited snapshot lists it (the test below fails until it is removed).
+   * ({@code coinpaprika-listing.csv}) list them, and the third-party configurations that do name
+   * them could not be traced to a repository, path and commit. They are not known to be wrong, only
+   * unverified; an id leaves this set when a cited snapshot lists it (the test below fails until it
+   * is removed).
    */
   static final Set<String> COINPAPRIKA_NOT_YET_VERIFIED =
-      Set.of(
-          "xmr-monero",
-          "bgb-bitget-token",
-          "icp-internet-computer",
-          "tao-bittensor",
-          "algo-algorand",
-          "kas-kaspa",
-          "ondo-ondo-finance",
-          "stx-stacks");
+      Set.of("bgb-bitget-token", "ondo-ondo-finance");
 
   final CuratedAssets curated = new CuratedAssets();
   final ByteArrayOutputStream out = new ByteArrayOutputStream();
