@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CuratedListVerificationTest {
 
   static final Path REAL_WORLD = Path.of("src/test/resources/identity/real-world");
+
+  /**
+   * Curated CoinPaprika ids that no committed snapshot holds yet (SOURCES.md, "CoinPaprika ids"):
+   * neither the Komodo mapping ({@code coinpaprika-ids.csv}) nor Dune's spellbook prices spells
+   * ({@code coinpaprika-listing.csv}) list them, and the third-party configurations that do name
+   * them could not be traced to a repository, path and commit. They are not known to be wrong, only
+   * unverified; an id leaves this set when a cited snapshot lists it (the test below fails until it
+   * is removed).
+   */
+  static final Set<String> COINPAPRIKA_NOT_YET_VERIFIED =
+      Set.of("bgb-bitget-token", "ondo-ondo-finance");
 
   final CuratedAssets curated = new CuratedAssets();
   final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -35,6 +48,29 @@ class CuratedListVerificationTest {
     assertThat(CuratedListCheck.check(curated, "coingecko", ids("coingecko-coins.csv"))).isEmpty();
     assertThat(exitCode).isZero();
     assertThat(out.toString()).contains("0 not in");
+  }
+
+  @Test
+  void everyCuratedCoinPaprikaIdIsInACommittedCoinPaprikaSnapshotOrNamedAsNotYetVerified()
+      throws IOException {
+    Set<String> snapshots = new HashSet<>(ids("coinpaprika-ids.csv"));
+    snapshots.addAll(ids("coinpaprika-listing.csv"));
+    List<String> missing =
+        CuratedListCheck.check(curated, "coinpaprika", snapshots).stream()
+            .map(CuratedListCheck.Missing::id)
+            .toList();
+
+    List<String> unlisted =
+        missing.stream().filter(id -> !COINPAPRIKA_NOT_YET_VERIFIED.contains(id)).toList();
+
+    assertThat(unlisted)
+        .as(
+            "curated CoinPaprika ids in neither coinpaprika-ids.csv nor coinpaprika-listing.csv: %s",
+            unlisted)
+        .isEmpty();
+    assertThat(COINPAPRIKA_NOT_YET_VERIFIED)
+        .as("not-yet-verified ids that a snapshot now lists, or that the curated list lacks")
+        .containsExactlyInAnyOrderElementsOf(missing);
   }
 
   @Test
