@@ -43,14 +43,14 @@ SCHEMA_FINGERPRINT="
       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
      WHERE c.relname ~ '^(raw_records|market_quotes)'
     UNION ALL
-    SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+    SELECT 'constraint ' || conrelid::regclass || ' ' || conname::text || ' ' || pg_get_constraintdef(oid)
            || ' index=' || coalesce(conindid::regclass::text, '-')
       FROM pg_constraint WHERE conrelid::regclass::text ~ '^(raw_records|market_quotes)'
     UNION ALL
-    SELECT 'table ' || c.oid::regclass || ' kind=' || c.relkind || ' persistence=' || c.relpersistence
+    SELECT 'table ' || c.oid::regclass || ' kind=' || c.relkind::text || ' persistence=' || c.relpersistence::text
            || ' options=' || coalesce(c.reloptions::text, '-') || ' bound='
            || coalesce(pg_get_expr(c.relpartbound, c.oid), '-')
-      FROM pg_class c WHERE c.relname ~ '^(raw_records|market_quotes)' AND c.relkind IN ('r', 'p')) t"
+      FROM pg_class c WHERE c.relname ~ '^(raw_records|market_quotes)' AND c.relkind IN ('r', 'p')) t (line)"
 DROP_SECONDARY="
   ALTER TABLE raw_records DROP CONSTRAINT raw_records_source_payload_hash_key;
   DROP INDEX raw_records_run_idx;
