@@ -29,36 +29,131 @@ NEXT_ROW=2000
 STEPS=0
 START="timestamptz '2026-11-20 00:00:00+00'"
 
-# Generates history steps [$1, $2) (3 minutes apart, step 0 the first before the ingested rows),
-# a million rows a statement, into the partitions of their months.
+# The bulk generation writes the tables without their secondary indexes and unique constraints
+# (maintaining a unique index of random hashes row by row costs more than building it once), then
+# rebuilds each exactly as the migrations define it. Both primary keys stay (ids only grow: each
+# insert lands at the right edge of its index). The tables stay LOGGED, as in production; their
+# indexes, constraints and partitions are compared before and after, and the run stops if they
+# differ in anything.
+SCHEMA_FINGERPRINT="
+  SELECT string_agg(line, E'\n' ORDER BY line) FROM (
+    SELECT 'index ' || i.indexrelid::regclass || ' ' || pg_get_indexdef(i.indexrelid)
+           || ' valid=' || i.indisvalid || ' ready=' || i.indisready || ' of='
+           || coalesce((SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = i.indexrelid), '-')
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+     WHERE c.relname ~ '^(raw_records|market_quotes)'
+    UNION ALL
+    SELECT 'constraint ' || conrelid::regclass || ' ' || conname::text || ' ' || pg_get_constraintdef(oid)
+           || ' index=' || coalesce(conindid::regclass::text, '-')
+      FROM pg_constraint WHERE conrelid::regclass::text ~ '^(raw_records|market_quotes)'
+    UNION ALL
+    SELECT 'table ' || c.oid::regclass || ' kind=' || c.relkind::text || ' persistence=' || c.relpersistence::text
+           || ' options=' || coalesce(c.reloptions::text, '-') || ' bound='
+           || coalesce(pg_get_expr(c.relpartbound, c.oid), '-')
+      FROM pg_class c WHERE c.relname ~ '^(raw_records|market_quotes)' AND c.relkind IN ('r', 'p')) t (line)"
+DROP_SECONDARY="
+  ALTER TABLE raw_records DROP CONSTRAINT raw_records_source_payload_hash_key;
+  DROP INDEX raw_records_run_idx;
+  ALTER TABLE market_quotes DROP CONSTRAINT market_quotes_asset_source_time_key;
+  DROP INDEX market_quotes_time_idx, market_quotes_source_time_idx, market_quotes_price_idx;"
+# As V1 and V7 (raw_records) and V20 (market_quotes) define them, each built once per session;
+# the two sessions run side by side.
+REBUILD_RAW=(
+  "VACUUM raw_records"
+  "ALTER TABLE raw_records ADD CONSTRAINT raw_records_source_payload_hash_key UNIQUE (source, payload_hash)"
+  "CREATE INDEX raw_records_run_idx ON raw_records (run_id)"
+  "ANALYZE raw_records")
+REBUILD_QUOTES=(
+  "VACUUM market_quotes"
+  "ALTER TABLE market_quotes ADD CONSTRAINT market_quotes_asset_source_time_key UNIQUE (asset_id, last_updated, source)"
+  "CREATE INDEX market_quotes_time_idx ON market_quotes (last_updated DESC, id DESC)"
+  "CREATE INDEX market_quotes_source_time_idx ON market_quotes (source, last_updated DESC, id DESC)"
+  "CREATE INDEX market_quotes_price_idx ON market_quotes (price_usd, id)"
+  "ANALYZE market_quotes")
+GEN_STREAMS=2
+GEN_CHUNK=250
+
+# One statement: history steps [$1, $2) of every asset into bronze and quotes, the bronze ids
+# $3 + (step - $4) * assets + (the asset's rank). Each payload is the very text json_build_object
+# gives for the row (the CSV source's shape), built by concatenation from per-asset and per-step
+# parts; its hash is its sha256.
+generate_chunk() {
+  local s0=$1 s1=$2 base=$3 from=$4
+  PGOPTIONS="-c work_mem=256MB" sql kasparro "
+  WITH a AS MATERIALIZED (
+    SELECT asset_id, symbol, row_number() OVER (ORDER BY asset_id) - 1 AS i,
+           (asset_id % 997) + 1 AS base,
+           '{\"file\" : \"history.csv\", \"row\" : {\"symbol\" : ' || to_json(symbol)::text
+           || ', \"name\" : ' || to_json(name)::text || ', \"price_usd\" : \"' AS head
+      FROM assets),
+  st AS MATERIALIZED (
+    SELECT s, $START - (s + 1) * interval '3 minutes' AS t,
+           '\", \"last_updated\" : \"' || to_char(($START - (s + 1) * interval '3 minutes') AT TIME ZONE 'UTC',
+                                                'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || '\"}}' AS tail
+      FROM generate_series($s0, $s1 - 1) s),
+  v AS MATERIALIZED (
+    SELECT $base + (st.s - $from) * (SELECT count(*) FROM assets) + a.i AS raw_id, a.asset_id,
+           a.symbol, a.head, st.tail, st.t, round(a.base * (1 + 0.0001 * (st.s % 97)), 6) AS price
+      FROM st CROSS JOIN a),
+  raw AS (
+    INSERT INTO raw_records (id, source, run_id, source_record_id, payload, payload_hash)
+    OVERRIDING SYSTEM VALUE
+    SELECT raw_id, 'csv', 1, symbol, p::json, sha256(convert_to(p, 'UTF8'))
+      FROM (SELECT raw_id, symbol,
+                   head || price::text || '\", \"market_cap_usd\" : \"' || (price * 10000000)::bigint::text
+                   || '\", \"volume_24h_usd\" : \"' || (price * 100000)::bigint::text || tail AS p
+              FROM v) payloads)
+  INSERT INTO market_quotes (asset_id, source, price_usd, market_cap_usd, volume_24h_usd,
+                             last_updated, raw_id, run_id)
+  SELECT asset_id, 'csv', price, (price * 10000000)::bigint, (price * 100000)::bigint, t, raw_id, 1
+    FROM v"
+}
+
+# Runs the statements given, in order, in one session with a large maintenance_work_mem.
+maintenance_session() {
+  local args=() statement
+  for statement in "$@"; do args+=(-c "$statement"); done
+  PGOPTIONS="-c maintenance_work_mem=2GB" "$PSQL" "${PGCONN[@]}" -X -q -v ON_ERROR_STOP=1 -At \
+    -d kasparro "${args[@]}"
+}
+
+# Generates history steps [$1, $2) (3 minutes apart, step 0 the first before the ingested rows)
+# into the partitions of their months: $GEN_STREAMS sessions on disjoint ranges of steps, then the
+# indexes and constraints rebuilt. Puts the seconds of each phase under the label $3.
 generate_history() {
-  local from=$1 to=$2 chunk=500 s0 s1
+  local from=$1 to=$2 label=$3 assets base fingerprint t0 t1 t2 pids=() stream
   sql kasparro "SELECT kasparro_create_quote_partition(m)
     FROM generate_series($START - $to * interval '3 minutes', $START, interval '1 day') m" > /dev/null
-  for ((s0 = from; s0 < to; s0 += chunk)); do
-    s1=$(( s0 + chunk < to ? s0 + chunk : to ))
-    sql kasparro "
-    WITH v AS MATERIALIZED (
-      SELECT nextval(pg_get_serial_sequence('raw_records', 'id')) AS raw_id, a.asset_id, a.symbol,
-             a.name, round(((a.asset_id % 997) + 1) * (1 + 0.0001 * (s % 97)), 6) AS price,
-             $START - (s + 1) * interval '3 minutes' AS t
-        FROM generate_series($s0, $s1 - 1) s CROSS JOIN assets a),
-    raw AS (
-      INSERT INTO raw_records (id, source, run_id, source_record_id, payload, payload_hash)
-      OVERRIDING SYSTEM VALUE
-      SELECT raw_id, 'csv', 1, symbol, p::json, sha256(convert_to(p, 'UTF8'))
-        FROM (SELECT raw_id, symbol,
-                     json_build_object('file', 'history.csv', 'row', json_build_object(
-                       'symbol', symbol, 'name', name, 'price_usd', price::text,
-                       'market_cap_usd', (price * 10000000)::bigint::text,
-                       'volume_24h_usd', (price * 100000)::bigint::text,
-                       'last_updated', to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))::text AS p
-                FROM v) payloads)
-    INSERT INTO market_quotes (asset_id, source, price_usd, market_cap_usd, volume_24h_usd,
-                               last_updated, raw_id, run_id)
-    SELECT asset_id, 'csv', price, (price * 10000000)::bigint, (price * 100000)::bigint, t, raw_id, 1
-      FROM v"
+  fingerprint=$(sql kasparro "$SCHEMA_FINGERPRINT")
+  assets=$(sql kasparro "SELECT count(*) FROM assets")
+  t0=$(now)
+  sql kasparro "$DROP_SECONDARY"
+  base=$(sql kasparro "SELECT nextval(pg_get_serial_sequence('raw_records', 'id'))")
+  sql kasparro "SELECT setval(pg_get_serial_sequence('raw_records', 'id'), $base + $(( (to - from) * assets )) - 1)" > /dev/null
+  for ((stream = 0; stream < GEN_STREAMS; stream++)); do
+    (
+      for ((s0 = from + stream * GEN_CHUNK; s0 < to; s0 += GEN_STREAMS * GEN_CHUNK)); do
+        generate_chunk "$s0" $(( s0 + GEN_CHUNK < to ? s0 + GEN_CHUNK : to )) "$base" "$from"
+      done
+    ) &
+    pids+=($!)
   done
+  for stream in "${pids[@]}"; do wait "$stream" || { echo "history generation failed" >&2; exit 1; }; done
+  t1=$(now)
+  maintenance_session "${REBUILD_RAW[@]}" &
+  pids=($!)
+  maintenance_session "${REBUILD_QUOTES[@]}" &
+  pids+=($!)
+  for stream in "${pids[@]}"; do wait "$stream" || { echo "rebuilding the indexes failed" >&2; exit 1; }; done
+  sql kasparro "VACUUM ANALYZE assets, asset_aliases, etl_runs"
+  t2=$(now)
+  if [[ $(sql kasparro "$SCHEMA_FINGERPRINT") != "$fingerprint" ]]; then
+    diff <(echo "$fingerprint") <(sql kasparro "$SCHEMA_FINGERPRINT") >&2
+    echo "the rebuilt indexes or constraints differ from the schema's" >&2
+    exit 1
+  fi
+  put "${label}_insert_s" "$(elapsed "$t0" "$t1")"
+  put "${label}_rebuild_s" "$(elapsed "$t1" "$t2")"
 }
 
 for size in "${SIZES[@]}"; do
@@ -68,9 +163,8 @@ for size in "${SIZES[@]}"; do
     steps=$(( (size - have + 1999) / 2000 ))
     say "generating $((steps * 2000)) quotes and their bronze rows in SQL (to $size)"
     t0=$(now)
-    generate_history "$STEPS" $((STEPS + steps))
+    generate_history "$STEPS" $((STEPS + steps)) "$L"
     STEPS=$((STEPS + steps))
-    sql kasparro "VACUUM ANALYZE"
     put "${L}_generate_s" "$(elapsed "$t0" "$(now)")"
   fi
   put "${L}_counts" "$(sql kasparro "SELECT (SELECT count(*) FROM raw_records) || ' ' || (SELECT count(*) FROM market_quotes)")"

@@ -18,6 +18,16 @@ def mb(value):
     return f"{int(value) / 2**20:,.0f}"
 
 
+def previous_quotes(r, sizes, size):
+    """Quotes in market_quotes before the history of this size was generated: the seed's one
+    quote of each asset, or the previous size's quotes and the rows its run-once added."""
+    i = sizes.index(size)
+    if i == 0:
+        return 2000
+    before = sizes[i - 1]
+    return int(r[f"s{before}_counts"].split()[1]) + int(r[f"s{before}_ingest_run"].split()[4])
+
+
 def main(path, png):
     r = load(path)
     sizes = [int(v) for v in r["scale_sizes"].split(",")]
@@ -43,6 +53,18 @@ def main(path, png):
             f"     {mb(q_table):>9} (+ {mb(q_index):>7})     {mb(b_table):>9} (+ {mb(b_index):>7})"
             f"    {'' if generated is None else f'{float(generated):.0f} s'}"
         )
+    for size in sizes:
+        label = f"s{size}"
+        if f"{label}_generate_s" in r:
+            made = int(r[f"{label}_counts"].split()[1]) - previous_quotes(r, sizes, size)
+            generated, inserted, rebuilt = (
+                float(r[f"{label}_{k}_s"]) for k in ("generate", "insert", "rebuild")
+            )
+            say(
+                f"  to {size:,}: {made:,} quotes with their bronze rows generated at"
+                f" {made / generated:,.0f} a second: {inserted:.0f} s of inserts without the"
+                f" secondary indexes, {rebuilt:.0f} s rebuilding them (and VACUUM, ANALYZE)"
+            )
     say("")
     say("p50 ms under load (wrk -c4 on the API | pgbench -c4 on the same statements), and req/s")
     header = f"{'':<22}" + "".join(f"{s:>22,}" for s in sizes) + f"{'last/first':>12}"

@@ -42,13 +42,32 @@ class AssetQueries {
        WHERE asset_id IN (:ids)
        ORDER BY asset_id, source, source_asset_id
       """;
+
+  /**
+   * The newest quote of each asset at each source: the sources that have quotes (a skip scan of the
+   * source index, one probe per source), then per asset and source the last entry of the quote key
+   * {@code (asset_id, last_updated, source)} in each partition, so it reads a few index pages
+   * however long the asset's history is. The key is unique, so the newest is one row.
+   */
   private static final String LATEST_QUOTES =
       """
-      SELECT DISTINCT ON (asset_id, source)
-             asset_id, source, price_usd, market_cap_usd, volume_24h_usd, last_updated
-        FROM market_quotes
-       WHERE asset_id IN (:ids)
-       ORDER BY asset_id, source, last_updated DESC, id DESC
+      WITH RECURSIVE sources AS (
+          SELECT min(source) AS source FROM market_quotes
+          UNION ALL
+          SELECT (SELECT min(q.source) FROM market_quotes q WHERE q.source > s.source)
+            FROM sources s
+           WHERE s.source IS NOT NULL)
+      SELECT q.asset_id, q.source, q.price_usd, q.market_cap_usd, q.volume_24h_usd, q.last_updated
+        FROM assets a
+       CROSS JOIN sources s
+       CROSS JOIN LATERAL (
+             SELECT asset_id, source, price_usd, market_cap_usd, volume_24h_usd, last_updated
+               FROM market_quotes q
+              WHERE q.asset_id = a.asset_id AND q.source = s.source
+              ORDER BY q.last_updated DESC
+              LIMIT 1) q
+       WHERE a.asset_id IN (:ids) AND s.source IS NOT NULL
+       ORDER BY q.asset_id, q.source
       """;
 
   private final JdbcClient jdbc;
