@@ -24,17 +24,6 @@ class CuratedListVerificationTest {
 
   static final Path REAL_WORLD = Path.of("src/test/resources/identity/real-world");
 
-  /**
-   * Curated CoinPaprika ids that no committed snapshot holds yet (SOURCES.md, "CoinPaprika ids"):
-   * neither the Komodo mapping ({@code coinpaprika-ids.csv}) nor Dune's spellbook prices spells
-   * ({@code coinpaprika-listing.csv}) list them, and the third-party configurations that do name
-   * them could not be traced to a repository, path and commit. They are not known to be wrong, only
-   * unverified; an id leaves this set when a cited snapshot lists it (the test below fails until it
-   * is removed).
-   */
-  static final Set<String> COINPAPRIKA_NOT_YET_VERIFIED =
-      Set.of("bgb-bitget-token", "ondo-ondo-finance");
-
   final CuratedAssets curated = new CuratedAssets();
   final ByteArrayOutputStream out = new ByteArrayOutputStream();
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -51,8 +40,7 @@ class CuratedListVerificationTest {
   }
 
   @Test
-  void everyCuratedCoinPaprikaIdIsInACommittedCoinPaprikaSnapshotOrNamedAsNotYetVerified()
-      throws IOException {
+  void everyCuratedCoinPaprikaIdIsInACommittedCoinPaprikaSnapshot() throws IOException {
     Set<String> snapshots = new HashSet<>(ids("coinpaprika-ids.csv"));
     snapshots.addAll(ids("coinpaprika-listing.csv"));
     List<String> missing =
@@ -60,17 +48,9 @@ class CuratedListVerificationTest {
             .map(CuratedListCheck.Missing::id)
             .toList();
 
-    List<String> unlisted =
-        missing.stream().filter(id -> !COINPAPRIKA_NOT_YET_VERIFIED.contains(id)).toList();
-
-    assertThat(unlisted)
-        .as(
-            "curated CoinPaprika ids in neither coinpaprika-ids.csv nor coinpaprika-listing.csv: %s",
-            unlisted)
+    assertThat(missing)
+        .as("curated CoinPaprika ids in neither coinpaprika-ids.csv nor coinpaprika-listing.csv")
         .isEmpty();
-    assertThat(COINPAPRIKA_NOT_YET_VERIFIED)
-        .as("not-yet-verified ids that a snapshot now lists, or that the curated list lacks")
-        .containsExactlyInAnyOrderElementsOf(missing);
   }
 
   @Test
