@@ -41,7 +41,6 @@ public class AssetResolver {
       SELECT source_asset_id, asset_id FROM asset_aliases
        WHERE source = ? AND source_asset_id = ANY (?::text[])
       """;
-  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
   // Corrections take the same advisory lock before drawing their id, so ids grow in commit order.
   private static final String NEWEST_CORRECTION =
       "SELECT coalesce(max(correction_id), 0) FROM identity_corrections";
@@ -156,7 +155,7 @@ public class AssetResolver {
     if (resolved.size() == wanted.size()) {
       return resolved;
     }
-    jdbc.queryForList(LOCK, "kasparro.assets");
+    lockAssets(jdbc);
     resolved.putAll(existingAliases(source, wanted));
     List<Sighting> unresolved =
         wanted.stream()
@@ -348,4 +347,13 @@ public class AssetResolver {
   }
 
   private record NewAlias(Sighting sighting, IdentityRules.Match match) {}
+
+  /**
+   * Takes, for the rest of the transaction, the one lock under which assets and aliases are created
+   * or moved: by resolution, operator corrections and contract links alike, so that their writes
+   * (and the ids of {@code identity_corrections}) follow commit order.
+   */
+  static void lockAssets(JdbcTemplate jdbc) {
+    jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended('kasparro.assets', 0))");
+  }
 }

@@ -32,7 +32,6 @@ class ContractLinks {
 
   private static final Logger log = LoggerFactory.getLogger(ContractLinks.class);
 
-  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
   // Undecided aliases alone on their asset, and the other sources' assets sharing a contract.
   private static final String CANDIDATES =
       """
@@ -91,7 +90,7 @@ class ContractLinks {
   /** Moves what the contracts now decide; how many aliases moved. */
   @Transactional
   public int relink() {
-    jdbc.queryForList(LOCK, "kasparro.assets");
+    AssetResolver.lockAssets(jdbc);
     Map<Alias, Set<Long>> targets = new LinkedHashMap<>();
     Map<Long, String> slugs = new HashMap<>();
     jdbc.query(

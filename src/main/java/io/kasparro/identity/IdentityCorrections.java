@@ -23,7 +23,6 @@ public class IdentityCorrections {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityCorrections.class);
 
-  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
   private static final String ALIAS =
       "SELECT asset_id FROM asset_aliases WHERE source = ? AND source_asset_id = ?";
   private static final String OTHER_ID_AT_SOURCE =
@@ -98,7 +97,7 @@ public class IdentityCorrections {
       String toSourceAssetId,
       String madeBy,
       String reason) {
-    jdbc.queryForList(LOCK, "kasparro.assets");
+    AssetResolver.lockAssets(jdbc);
     long from = assetOf(source, sourceAssetId);
     long to = assetOf(toSource, toSourceAssetId);
     if (source.equals(toSource)) {
@@ -118,7 +117,7 @@ public class IdentityCorrections {
   /** Gives {@code source/sourceAssetId} an asset of its own. */
   @Transactional
   public Correction split(String source, String sourceAssetId, String madeBy, String reason) {
-    jdbc.queryForList(LOCK, "kasparro.assets");
+    AssetResolver.lockAssets(jdbc);
     long from = assetOf(source, sourceAssetId);
     Instant now = clock.instant();
     String name =
