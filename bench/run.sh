@@ -136,6 +136,10 @@ if [[ -f $("$PG/pg_config" --sharedir)/extension/pg_stat_statements.control ]]; 
   STATEMENTS=1
   PG_SETTINGS+=(-c shared_preload_libraries=pg_stat_statements)
 fi
+# The scale curve's ingest profile also times block and WAL reads and writes.
+if [[ $SCALE -eq 1 ]]; then
+  PG_SETTINGS+=(-c track_io_timing=on -c track_wal_io_timing=on)
+fi
 as_pg "$PG/pg_ctl" -D "$WORK/pg" -l "$WORK/pglog/startup.log" -w -o "${PG_SETTINGS[*]}" start > /dev/null
 POSTMASTER=$(head -1 "$WORK/pg/postmaster.pid")
 PGCONN=(-h 127.0.0.1 -p "$PGPORT" -U postgres)
@@ -149,7 +153,7 @@ put cores "$(nproc)"
 put load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 put postgres "$($PG/postgres --version | sed 's/.*) //')"
 put java "$(java -version 2>&1 | head -1 | sed 's/.*version //; s/"//g')"
-put pg_settings "shared_buffers=512MB max_wal_size=4GB checkpoint_timeout=30min, fsync and synchronous_commit on"
+put pg_settings "shared_buffers=512MB max_wal_size=4GB checkpoint_timeout=30min, fsync and synchronous_commit on$([[ $SCALE -eq 1 ]] && echo ', track_io_timing on')"
 
 # wrk on one API request against pgbench running the statements that request ran, as PostgreSQL
 # logged them (log_min_duration_statement = 0 for that request only), with its bound values as

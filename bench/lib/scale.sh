@@ -20,6 +20,34 @@ put scale_sizes "$SCALE_ROWS"
 put scale_ingest "$SCALE_INGEST"
 sql postgres "DROP DATABASE baseline"
 migrate kasparro
+if [[ $STATEMENTS -eq 1 ]]; then sql kasparro "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"; fi
+
+# Where PostgreSQL's side of an ingest goes: per COPY statement, its buffers (found in
+# shared_buffers, read in from the OS, dirtied, written out by the backend itself), block I/O time
+# and WAL (records, full-page images, bytes); for the whole run the WAL and who wrote the dirty
+# buffers (checkpointer, background writer, backends). Counters are reset after a CHECKPOINT.
+profile_reset() {
+  sql postgres "CHECKPOINT"
+  sql kasparro "SELECT pg_stat_reset_shared('wal'), pg_stat_reset_shared('bgwriter')" > /dev/null
+  if [[ $STATEMENTS -eq 1 ]]; then sql kasparro "SELECT pg_stat_statements_reset()" > /dev/null; fi
+}
+profile_put() {
+  local label=$1 table
+  put "${label}_wal" "$(sql kasparro "SELECT wal_records || ' ' || wal_fpi || ' ' || wal_bytes || ' '
+      || round(wal_write_time) || ' ' || round(wal_sync_time) FROM pg_stat_wal")"
+  put "${label}_writers" "$(sql kasparro "SELECT buffers_checkpoint || ' ' || buffers_clean || ' '
+      || buffers_backend || ' ' || buffers_backend_fsync FROM pg_stat_bgwriter")"
+  if [[ $STATEMENTS -eq 1 ]]; then
+    for table in raw_records market_quotes; do
+      put "${label}_copy_${table}" "$(sql kasparro "
+        SELECT sum(calls) || ' ' || round(sum(total_exec_time)) || ' ' || sum(rows) || ' '
+            || sum(shared_blks_hit) || ' ' || sum(shared_blks_read) || ' ' || sum(shared_blks_dirtied)
+            || ' ' || sum(shared_blks_written) || ' ' || round(sum(blk_read_time)) || ' '
+            || round(sum(blk_write_time)) || ' ' || sum(wal_fpi) || ' ' || sum(wal_bytes)
+          FROM pg_stat_statements WHERE query LIKE 'COPY $table %'")"
+    done
+  fi
+}
 
 # The assets and their aliases come from a real run: one quote of each asset.
 say "seed: run-once of one row per asset"
@@ -219,7 +247,21 @@ SQL
   say "run-once of $SCALE_INGEST more rows at $size quotes"
   $M gen-csv "$CSV" "$NEXT_ROW" "$SCALE_INGEST" append
   NEXT_ROW=$((NEXT_ROW + SCALE_INGEST))
+  profile_reset
   run_once "${L}_ingest"
+  profile_put "${L}_ingest"
+  # The same again with the WAL's full-page images compressed (wal_compression = lz4), to tell how
+  # much of the ingest's growth is writing whole index pages into the WAL.
+  say "run-once of $SCALE_INGEST more rows at $size quotes, wal_compression = lz4"
+  $M gen-csv "$CSV" "$NEXT_ROW" "$SCALE_INGEST" append
+  NEXT_ROW=$((NEXT_ROW + SCALE_INGEST))
+  sql postgres "ALTER SYSTEM SET wal_compression = lz4"
+  sql postgres "SELECT pg_reload_conf()" > /dev/null
+  profile_reset
+  run_once "${L}_ingest_lz4"
+  profile_put "${L}_ingest_lz4"
+  sql postgres "ALTER SYSTEM RESET wal_compression"
+  sql postgres "SELECT pg_reload_conf()" > /dev/null
   sql kasparro "VACUUM ANALYZE"
 done
 
@@ -227,10 +269,18 @@ done
 # (the only part that locks market_quotes), then DROP of the detached table (its files freed).
 oldest=$(sql kasparro "SELECT tableoid::regclass FROM market_quotes ORDER BY last_updated LIMIT 1")
 put final_oldest "$oldest $(sql kasparro "SELECT count(*) FROM $oldest")"
+put final_oldest_bytes "$(sql kasparro "SELECT pg_total_relation_size('$oldest')")"
 printf '\\timing on\nBEGIN;\nALTER TABLE market_quotes DETACH PARTITION %s;\nCOMMIT;\nDROP TABLE %s;\n' \
   "$oldest" "$oldest" | "$PSQL" "${PGCONN[@]}" -X -q -v ON_ERROR_STOP=1 -d kasparro > "$OUT/final_drop.txt"
 put final_detach_ms "$(grep -o 'Time: [0-9.]*' "$OUT/final_drop.txt" | sed -n '2p;3p' | cut -d' ' -f2 | python3 -c 'import sys; print(sum(float(x) for x in sys.stdin))')"
 put final_drop_ms "$(grep -o 'Time: [0-9.]*' "$OUT/final_drop.txt" | sed -n 4p | cut -d' ' -f2)"
+# What the file system under the cluster takes to free a file of written blocks: 2 GB written,
+# synced, then removed (timed), as a DROP's commit removes its files.
+dd if=/dev/zero of="$WORK/freeing-probe" bs=1M count=2048 conv=fsync status=none
+t0=$(now)
+rm "$WORK/freeing-probe"
+put fs_free_2g_s "$(elapsed "$t0" "$(now)")"
+put fs_mount "$(findmnt -no FSTYPE,OPTIONS --target "$WORK" | tr -s ' ' '|')"
 put load_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 $REPORT_PY "$HERE/lib/scale_report.py" "$RESULTS" "$OUT/scale.png" | tee "$OUT/report.txt"

@@ -25,7 +25,12 @@ def previous_quotes(r, sizes, size):
     if i == 0:
         return 2000
     before = sizes[i - 1]
-    return int(r[f"s{before}_counts"].split()[1]) + int(r[f"s{before}_ingest_run"].split()[4])
+    ingested = sum(
+        int(r[key].split()[4])
+        for key in (f"s{before}_ingest_run", f"s{before}_ingest_lz4_run")
+        if key in r
+    )
+    return int(r[f"s{before}_counts"].split()[1]) + ingested
 
 
 def main(path, png):
@@ -91,15 +96,12 @@ def main(path, png):
     )
     say("")
     say("INGEST of one more batch of rows (run-once, the run's own time)")
-    ingests = []
-    for size in sizes:
-        duration_ms, status, fetched, inserted, loaded, failed = r[f"s{size}_ingest_run"].split()
-        ingests.append(int(duration_ms) / 1000)
-        say(
-            f"  at {size:>12,} quotes: {int(duration_ms) / 1000:7.2f} s, {status}, {int(fetched):,} read,"
-            f" {int(inserted):,} into bronze, {int(loaded):,} into silver, {failed} failed"
-            f" (PostgreSQL CPU {float(r[f's{size}_ingest_pg_cpu_s']):.1f} s)"
-        )
+    ingests = ingest_lines(r, sizes, "ingest", say)
+    lz4 = []
+    if f"s{sizes[0]}_ingest_lz4_run" in r:
+        say("  then as many again at each size with wal_compression = lz4:")
+        lz4 = ingest_lines(r, sizes, "ingest_lz4", say)
+    profile(r, sizes, say)
     say("")
     say("RETENTION: the oldest partition dropped against its rows deleted (both rolled back)")
     ratios = []
@@ -119,6 +121,15 @@ def main(path, png):
         f" {detach_ms:,.1f} ms (market_quotes locked), then DROP {drop_ms:,.1f} ms (files freed,"
         f" the table not locked)"
     )
+    if "fs_free_2g_s" in r:
+        per_gb = float(r["fs_free_2g_s"]) / 2
+        dropped_gb = int(r["final_oldest_bytes"]) / 2**30
+        say(
+            f"  the file system ({r['fs_mount'].replace('|', ' ')}) frees a written 2 GB file in"
+            f" {float(r['fs_free_2g_s']) * 1000:,.0f} ms; at that rate the partition's"
+            f" {dropped_gb:,.1f} GB (table and indexes) take {per_gb * dropped_gb * 1000:,.0f} ms"
+            f" of the DROP's {drop_ms:,.0f} ms"
+        )
     say("")
     first, last = sizes[0], sizes[-1]
     span = f"{first:,} -> {last:,}"
@@ -128,6 +139,12 @@ def main(path, png):
         say(f"  {title} p50 grows {growth:.2f} x from {span}: <= 1.5  {verdict(growth <= 1.5)}")
     growth = ingests[-1] / ingests[0]
     say(f"  ingest grows {growth:.2f} x from {span}: <= 1.3  {verdict(growth <= 1.3)}")
+    if lz4:
+        growth = lz4[-1] / lz4[0]
+        say(
+            f"  ingest with wal_compression = lz4 grows {growth:.2f} x from {span}: <= 1.3"
+            f"  {verdict(growth <= 1.3)}"
+        )
     locked = last_delete_ms / detach_ms
     whole = last_delete_ms / (detach_ms + drop_ms)
     say(
@@ -136,6 +153,56 @@ def main(path, png):
     )
     print("\n".join(out))
     plot(png, sizes, curves, counts)
+
+
+def ingest_lines(r, sizes, step, say):
+    """One line per size for that size's run-once of this step; returns their times."""
+    times = []
+    for size in sizes:
+        duration_ms, status, fetched, inserted, loaded, failed = r[f"s{size}_{step}_run"].split()
+        times.append(int(duration_ms) / 1000)
+        say(
+            f"  at {size:>12,} quotes: {int(duration_ms) / 1000:7.2f} s, {status}, {int(fetched):,} read,"
+            f" {int(inserted):,} into bronze, {int(loaded):,} into silver, {failed} failed"
+            f" (PostgreSQL CPU {float(r[f's{size}_{step}_pg_cpu_s']):.1f} s)"
+        )
+    return times
+
+
+def profile(r, sizes, say):
+    """PostgreSQL's side of each size's ingest: per COPY statement and for the whole run."""
+    if f"s{sizes[0]}_ingest_wal" not in r:
+        return
+    say("")
+    say("PROFILE of each ingest on PostgreSQL's side (pg_stat_statements, pg_stat_wal, pg_stat_bgwriter;"
+        " blocks of 8 kB)")
+    say(f"{'':<16}{'s':>8}{'hit':>11}{'read':>10}{'read s':>8}{'dirtied':>10}{'written':>9}"
+        f"{'write s':>8}{'WAL FPIs':>10}{'WAL MB':>9}")
+    steps = [("ingest", "")]
+    if f"s{sizes[0]}_ingest_lz4_wal" in r:
+        steps.append(("ingest_lz4", ", wal_compression = lz4"))
+    for size, (step, title) in ((size, step) for size in sizes for step in steps):
+        label = f"s{size}_{step}"
+        say(f"at {size:,} quotes{title}")
+        for table in ("raw_records", "market_quotes"):
+            row = r.get(f"{label}_copy_{table}", "")
+            if not row.strip():
+                continue
+            _, ms, _, hit, read, dirtied, written, read_ms, write_ms, fpi, wal = row.split()
+            say(
+                f"  COPY {table:<14}{int(ms) / 1000:>5.1f}{int(hit):>11,}{int(read):>10,}"
+                f"{int(read_ms) / 1000:>8.1f}{int(dirtied):>10,}{int(written):>9,}"
+                f"{int(write_ms) / 1000:>8.1f}{int(fpi):>10,}{int(wal) / 2**20:>9,.0f}"
+            )
+        records, fpi, wal, write_ms, sync_ms = r[f"{label}_wal"].split()
+        checkpoint, clean, backend, _ = r[f"{label}_writers"].split()
+        say(
+            f"  the whole run: WAL {int(wal) / 2**20:,.0f} MB in {int(records):,} records,"
+            f" {int(fpi):,} full-page images ({int(fpi) * 8 / 1024:,.0f} MB of pages before"
+            f" compression), written in {int(write_ms) / 1000:.1f} s and synced in"
+            f" {int(sync_ms) / 1000:.1f} s; dirty buffers written by the checkpointer {int(checkpoint):,},"
+            f" the background writer {int(clean):,}, backends {int(backend):,}"
+        )
 
 
 def plot(png, sizes, curves, counts):
