@@ -3,7 +3,7 @@
 # Every figure is printed with its ratio to a baseline measured in the same run. See BENCHMARKS.md.
 #
 #   bench/run.sh [--rows N] [--duration SECONDS] [--connections N] [--depth PAGES]
-#                [--profile] [--no-build] [--keep] [--out DIR]
+#                [--profile] [--no-build] [--keep] [--out DIR] [--shared-buffers SIZE]
 #   bench/run.sh --scale [--scale-rows N,N,...] [--scale-ingest N] [--duration S] [...]
 #
 #   --rows         market rows to generate (default 1000000, about 85 MB of CSV)
@@ -14,6 +14,7 @@
 #   --no-build     use the jar already in target/ instead of running ./mvnw package
 #   --keep         keep the throwaway PostgreSQL cluster and data (printed at the end)
 #   --out          where results, logs and recordings go (default target/bench/<time>)
+#   --shared-buffers  the cluster's shared_buffers (default 512MB)
 #   --scale        the scale curve instead: the same measurements at each table size (below)
 #   --scale-rows   quotes in market_quotes at each step (default 1000000,10000000,50000000),
 #                  generated straight into the tables (bronze and silver) in SQL
@@ -38,6 +39,7 @@ OUT=""
 SCALE=0
 SCALE_ROWS=1000000,10000000,50000000
 SCALE_INGEST=1000000
+SHARED_BUFFERS=512MB
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rows) ROWS=$2; shift 2 ;;
@@ -51,7 +53,8 @@ while [[ $# -gt 0 ]]; do
     --scale) SCALE=1; shift ;;
     --scale-rows) SCALE_ROWS=$2; shift 2 ;;
     --scale-ingest) SCALE_INGEST=$2; shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --shared-buffers) SHARED_BUFFERS=$2; shift 2 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -126,7 +129,7 @@ if [[ $PG_USER == postgres ]]; then chown postgres "$WORK/pg"; fi
 as_pg "$PG/initdb" -D "$WORK/pg" -U postgres -A trust -E UTF8 --locale=C > "$OUT/initdb.log"
 PG_SETTINGS=(
   -c listen_addresses=127.0.0.1 -c "port=$PGPORT" -c "unix_socket_directories=$WORK/pg"
-  -c shared_buffers=512MB -c max_wal_size=4GB -c checkpoint_timeout=30min
+  -c "shared_buffers=$SHARED_BUFFERS" -c max_wal_size=4GB -c checkpoint_timeout=30min
   -c logging_collector=on -c log_destination=csvlog -c "log_directory=$WORK/pglog"
   -c log_filename=postgresql.log
 )
@@ -153,7 +156,7 @@ put cores "$(nproc)"
 put load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 put postgres "$($PG/postgres --version | sed 's/.*) //')"
 put java "$(java -version 2>&1 | head -1 | sed 's/.*version //; s/"//g')"
-put pg_settings "shared_buffers=512MB max_wal_size=4GB checkpoint_timeout=30min, fsync and synchronous_commit on$([[ $SCALE -eq 1 ]] && echo ', track_io_timing on')"
+put pg_settings "shared_buffers=$SHARED_BUFFERS max_wal_size=4GB checkpoint_timeout=30min, fsync and synchronous_commit on$([[ $SCALE -eq 1 ]] && echo ', track_io_timing on')"
 
 # wrk on one API request against pgbench running the statements that request ran, as PostgreSQL
 # logged them (log_min_duration_statement = 0 for that request only), with its bound values as
