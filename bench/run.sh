@@ -156,7 +156,7 @@ put cores "$(nproc)"
 put load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 put postgres "$($PG/postgres --version | sed 's/.*) //')"
 put java "$(java -version 2>&1 | head -1 | sed 's/.*version //; s/"//g')"
-put pg_settings "shared_buffers=$SHARED_BUFFERS max_wal_size=4GB checkpoint_timeout=30min, fsync and synchronous_commit on$([[ $SCALE -eq 1 ]] && echo ', track_io_timing on')"
+put pg_settings "shared_buffers=$SHARED_BUFFERS max_wal_size=4GB checkpoint_timeout=30min, fsync and synchronous_commit on$([[ $SCALE -eq 1 ]] && echo ', track_io_timing and track_wal_io_timing on')"
 
 # wrk on one API request against pgbench running the statements that request ran, as PostgreSQL
 # logged them (log_min_duration_statement = 0 for that request only), with its bound values as

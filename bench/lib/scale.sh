@@ -21,6 +21,7 @@ put scale_ingest "$SCALE_INGEST"
 sql postgres "DROP DATABASE baseline"
 migrate kasparro
 if [[ $STATEMENTS -eq 1 ]]; then sql kasparro "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"; fi
+PG_VERSION_NUM=$(sql postgres "SHOW server_version_num")
 
 # Where PostgreSQL's side of an ingest goes: per COPY statement, its buffers (found in
 # shared_buffers, read in from the OS, dirtied, written out by the backend itself), block I/O time
@@ -32,19 +33,25 @@ profile_reset() {
   if [[ $STATEMENTS -eq 1 ]]; then sql kasparro "SELECT pg_stat_statements_reset()" > /dev/null; fi
 }
 profile_put() {
-  local label=$1 table
+  local label=$1 table read_time=blk_read_time write_time=blk_write_time
   put "${label}_wal" "$(sql kasparro "SELECT wal_records || ' ' || wal_fpi || ' ' || wal_bytes || ' '
       || round(wal_write_time) || ' ' || round(wal_sync_time) FROM pg_stat_wal")"
-  put "${label}_writers" "$(sql kasparro "SELECT buffers_checkpoint || ' ' || buffers_clean || ' '
-      || buffers_backend || ' ' || buffers_backend_fsync FROM pg_stat_bgwriter")"
+  # PostgreSQL 17 moved the checkpointer's and backends' counts out of pg_stat_bgwriter and renamed
+  # pg_stat_statements' block times; on 17 and later the writers are left out.
+  if (( PG_VERSION_NUM < 170000 )); then
+    put "${label}_writers" "$(sql kasparro "SELECT buffers_checkpoint || ' ' || buffers_clean || ' '
+        || buffers_backend || ' ' || checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")"
+  else
+    read_time=shared_blk_read_time write_time=shared_blk_write_time
+  fi
   if [[ $STATEMENTS -eq 1 ]]; then
     for table in raw_records market_quotes; do
       put "${label}_copy_${table}" "$(sql kasparro "
         SELECT sum(calls) || ' ' || round(sum(total_exec_time)) || ' ' || sum(rows) || ' '
             || sum(shared_blks_hit) || ' ' || sum(shared_blks_read) || ' ' || sum(shared_blks_dirtied)
-            || ' ' || sum(shared_blks_written) || ' ' || round(sum(blk_read_time)) || ' '
-            || round(sum(blk_write_time)) || ' ' || sum(wal_fpi) || ' ' || sum(wal_bytes)
-          FROM pg_stat_statements WHERE query LIKE 'COPY $table %'")"
+            || ' ' || sum(shared_blks_written) || ' ' || round(sum($read_time)) || ' '
+            || round(sum($write_time)) || ' ' || sum(wal_fpi) || ' ' || sum(wal_bytes)
+          FROM pg_stat_statements WHERE starts_with(query, 'COPY $table ')")"
     done
   fi
 }

@@ -127,8 +127,8 @@ def main(path, png):
         say(
             f"  the file system ({r['fs_mount'].replace('|', ' ')}) frees a written 2 GB file in"
             f" {float(r['fs_free_2g_s']) * 1000:,.0f} ms; at that rate the partition's"
-            f" {dropped_gb:,.1f} GB (table and indexes) take {per_gb * dropped_gb * 1000:,.0f} ms"
-            f" of the DROP's {drop_ms:,.0f} ms"
+            f" {dropped_gb:,.1f} GB (table and indexes) would take {per_gb * dropped_gb * 1000:,.0f}"
+            f" ms; the DROP took {drop_ms:,.0f} ms"
         )
     say("")
     first, last = sizes[0], sizes[-1]
@@ -195,13 +195,19 @@ def profile(r, sizes, say):
                 f"{int(write_ms) / 1000:>8.1f}{int(fpi):>10,}{int(wal) / 2**20:>9,.0f}"
             )
         records, fpi, wal, write_ms, sync_ms = r[f"{label}_wal"].split()
-        checkpoint, clean, backend, _ = r[f"{label}_writers"].split()
+        writers = ""
+        if r.get(f"{label}_writers", "").strip():
+            checkpoint, clean, backend, checkpoints = r[f"{label}_writers"].split()
+            writers = (
+                f"; dirty buffers written by the checkpointer {int(checkpoint):,}, the background"
+                f" writer {int(clean):,}, backends {int(backend):,}; checkpoints {checkpoints}"
+                f" (the first is run-once's own, just before it starts)"
+            )
         say(
             f"  the whole run: WAL {int(wal) / 2**20:,.0f} MB in {int(records):,} records,"
             f" {int(fpi):,} full-page images ({int(fpi) * 8 / 1024:,.0f} MB of pages before"
             f" compression), written in {int(write_ms) / 1000:.1f} s and synced in"
-            f" {int(sync_ms) / 1000:.1f} s; dirty buffers written by the checkpointer {int(checkpoint):,},"
-            f" the background writer {int(clean):,}, backends {int(backend):,}"
+            f" {int(sync_ms) / 1000:.1f} s{writers}"
         )
 
 
