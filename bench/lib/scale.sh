@@ -56,6 +56,19 @@ profile_put() {
   fi
 }
 
+# A run-once of $SCALE_INGEST rows appended to the file, with its profile, under the label $1.
+ingest() {
+  $M gen-csv "$CSV" "$NEXT_ROW" "$SCALE_INGEST" append
+  NEXT_ROW=$((NEXT_ROW + SCALE_INGEST))
+  profile_reset
+  run_once "$1"
+  profile_put "$1"
+}
+wal_compression() {
+  sql postgres "ALTER SYSTEM SET wal_compression = $1"
+  sql postgres "SELECT pg_reload_conf()" > /dev/null
+}
+
 # The assets and their aliases come from a real run: one quote of each asset.
 say "seed: run-once of one row per asset"
 $M gen-csv "$CSV" 0 2000 new
@@ -252,23 +265,13 @@ SQL
   put "${L}_drop_ms" "$(grep -o 'Time: [0-9.]*' "$OUT/${L}_retention.txt" | sed -n 7p | cut -d' ' -f2)"
 
   say "run-once of $SCALE_INGEST more rows at $size quotes"
-  $M gen-csv "$CSV" "$NEXT_ROW" "$SCALE_INGEST" append
-  NEXT_ROW=$((NEXT_ROW + SCALE_INGEST))
-  profile_reset
-  run_once "${L}_ingest"
-  profile_put "${L}_ingest"
+  ingest "${L}_ingest"
   # The same again with the WAL's full-page images compressed (wal_compression = lz4), to tell how
   # much of the ingest's growth is writing whole index pages into the WAL.
   say "run-once of $SCALE_INGEST more rows at $size quotes, wal_compression = lz4"
-  $M gen-csv "$CSV" "$NEXT_ROW" "$SCALE_INGEST" append
-  NEXT_ROW=$((NEXT_ROW + SCALE_INGEST))
-  sql postgres "ALTER SYSTEM SET wal_compression = lz4"
-  sql postgres "SELECT pg_reload_conf()" > /dev/null
-  profile_reset
-  run_once "${L}_ingest_lz4"
-  profile_put "${L}_ingest_lz4"
-  sql postgres "ALTER SYSTEM RESET wal_compression"
-  sql postgres "SELECT pg_reload_conf()" > /dev/null
+  wal_compression lz4
+  ingest "${L}_ingest_lz4"
+  wal_compression DEFAULT
   sql kasparro "VACUUM ANALYZE"
 done
 

@@ -181,34 +181,39 @@ def profile(r, sizes, say):
     steps = [("ingest", "")]
     if f"s{sizes[0]}_ingest_lz4_wal" in r:
         steps.append(("ingest_lz4", ", wal_compression = lz4"))
-    for size, (step, title) in ((size, step) for size in sizes for step in steps):
-        label = f"s{size}_{step}"
-        say(f"at {size:,} quotes{title}")
-        for table in ("raw_records", "market_quotes"):
-            row = r.get(f"{label}_copy_{table}", "")
-            if not row.strip():
-                continue
-            _, ms, _, hit, read, dirtied, written, read_ms, write_ms, fpi, wal = row.split()
-            say(
-                f"  COPY {table:<14}{int(ms) / 1000:>5.1f}{int(hit):>11,}{int(read):>10,}"
-                f"{int(read_ms) / 1000:>8.1f}{int(dirtied):>10,}{int(written):>9,}"
-                f"{int(write_ms) / 1000:>8.1f}{int(fpi):>10,}{int(wal) / 2**20:>9,.0f}"
-            )
-        records, fpi, wal, write_ms, sync_ms = r[f"{label}_wal"].split()
-        writers = ""
-        if r.get(f"{label}_writers", "").strip():
-            checkpoint, clean, backend, checkpoints = r[f"{label}_writers"].split()
-            writers = (
-                f"; dirty buffers written by the checkpointer {int(checkpoint):,}, the background"
-                f" writer {int(clean):,}, backends {int(backend):,}; checkpoints {checkpoints}"
-                f" (the first is run-once's own, just before it starts)"
-            )
+    for size in sizes:
+        for step, title in steps:
+            profile_of(r, f"s{size}_{step}", f"at {size:,} quotes{title}", say)
+
+
+def profile_of(r, label, title, say):
+    """One ingest's profile: its COPY statements, then the whole run."""
+    say(title)
+    for table in ("raw_records", "market_quotes"):
+        row = r.get(f"{label}_copy_{table}", "")
+        if not row.strip():
+            continue
+        _, ms, _, hit, read, dirtied, written, read_ms, write_ms, fpi, wal = row.split()
         say(
-            f"  the whole run: WAL {int(wal) / 2**20:,.0f} MB in {int(records):,} records,"
-            f" {int(fpi):,} full-page images ({int(fpi) * 8 / 1024:,.0f} MB of pages before"
-            f" compression), written in {int(write_ms) / 1000:.1f} s and synced in"
-            f" {int(sync_ms) / 1000:.1f} s{writers}"
+            f"  COPY {table:<14}{int(ms) / 1000:>5.1f}{int(hit):>11,}{int(read):>10,}"
+            f"{int(read_ms) / 1000:>8.1f}{int(dirtied):>10,}{int(written):>9,}"
+            f"{int(write_ms) / 1000:>8.1f}{int(fpi):>10,}{int(wal) / 2**20:>9,.0f}"
         )
+    records, fpi, wal, write_ms, sync_ms = r[f"{label}_wal"].split()
+    writers = ""
+    if r.get(f"{label}_writers", "").strip():
+        checkpoint, clean, backend, checkpoints = r[f"{label}_writers"].split()
+        writers = (
+            f"; dirty buffers written by the checkpointer {int(checkpoint):,}, the background"
+            f" writer {int(clean):,}, backends {int(backend):,}; checkpoints {checkpoints}"
+            f" (the first is run-once's own, just before it starts)"
+        )
+    say(
+        f"  the whole run: WAL {int(wal) / 2**20:,.0f} MB in {int(records):,} records,"
+        f" {int(fpi):,} full-page images ({int(fpi) * 8 / 1024:,.0f} MB of pages before"
+        f" compression), written in {int(write_ms) / 1000:.1f} s and synced in"
+        f" {int(sync_ms) / 1000:.1f} s{writers}"
+    )
 
 
 def plot(png, sizes, curves, counts):
